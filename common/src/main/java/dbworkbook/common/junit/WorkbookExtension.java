@@ -1,0 +1,114 @@
+package dbworkbook.common.junit;
+
+import dbworkbook.common.Workbook;
+import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.domain.DataGenerator;
+import dbworkbook.common.domain.Scale;
+import dbworkbook.common.mybatis.MyBatisBootstrap;
+import dbworkbook.common.recorder.StatementRecorder;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit side of {@link WorkbookTest}. The {@link Workbook} (server and migrated template) lives in the root
+ * store, so it is created once per test JVM and closed by JUnit when the run ends; each test class's database lives
+ * in the class's store and is dropped when the class is done.
+ */
+public final class WorkbookExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WorkbookExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Workbook workbook = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Workbook.class, key -> Workbook.start(), Workbook.class);
+        Class<?> testClass = context.getRequiredTestClass();
+        WorkbookTest settings = AnnotationSupport.findAnnotation(testClass, WorkbookTest.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(testClass + " needs @WorkbookTest"));
+        context.getStore(NAMESPACE).put(ClassDatabase.class, ClassDatabase.create(workbook, testClass, settings));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        classDatabase(context).recorder().reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return ClassDatabase.RESOLVABLE.containsKey(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        ClassDatabase database = classDatabase(extensionContext);
+        Object value = switch (ClassDatabase.RESOLVABLE.get(type)) {
+            case DATA_SOURCE -> database.recordedDataSource();
+            case RECORDER -> database.recorder();
+            case DATABASE -> database.database();
+            case SCALE -> database.scale();
+            case SQL_SESSION_FACTORY -> database.sqlSessionFactory();
+        };
+        if (value == null) {
+            throw new ParameterResolutionException("No SqlSessionFactory: name the chapter's MyBatis configuration "
+                    + "in @WorkbookTest(mybatisConfig = \"...\") on " + extensionContext.getRequiredTestClass());
+        }
+        return value;
+    }
+
+    private static ClassDatabase classDatabase(ExtensionContext context) {
+        ClassDatabase database = context.getStore(NAMESPACE).get(ClassDatabase.class, ClassDatabase.class);
+        if (database == null) {
+            throw new ExtensionConfigurationException("No workbook database: is the test class annotated with "
+                    + "@WorkbookTest?");
+        }
+        return database;
+    }
+
+    private enum Resolvable { DATA_SOURCE, RECORDER, DATABASE, SCALE, SQL_SESSION_FACTORY }
+
+    /** One test class's database, pool, recorder and (if asked for) MyBatis. Closing it drops the database. */
+    private record ClassDatabase(WorkbookDatabase database, Scale scale, StatementRecorder recorder,
+                                 DataSource recordedDataSource, SqlSessionFactory sqlSessionFactory)
+            implements AutoCloseable {
+
+        static final Map<Class<?>, Resolvable> RESOLVABLE = Map.of(
+                DataSource.class, Resolvable.DATA_SOURCE,
+                StatementRecorder.class, Resolvable.RECORDER,
+                WorkbookDatabase.class, Resolvable.DATABASE,
+                Scale.class, Resolvable.SCALE,
+                SqlSessionFactory.class, Resolvable.SQL_SESSION_FACTORY);
+
+        static ClassDatabase create(Workbook workbook, Class<?> testClass, WorkbookTest settings) {
+            Scale scale = Scale.of(settings.dealerships(), settings.carsPerDealership(),
+                    settings.salespeoplePerDealership());
+            WorkbookDatabase database = workbook.createDatabase(testClass.getSimpleName());
+            try {
+                DataSource pool = database.pooledDataSource(testClass.getSimpleName(), settings.poolSize());
+                DataGenerator.populate(pool, scale);
+                StatementRecorder recorder = new StatementRecorder();
+                DataSource recorded = recorder.record(pool);
+                SqlSessionFactory factory = settings.mybatisConfig().isEmpty()
+                        ? null : MyBatisBootstrap.sqlSessionFactory(recorded, settings.mybatisConfig());
+                return new ClassDatabase(database, scale, recorder, recorded, factory);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}
