@@ -1,0 +1,66 @@
+package dbworkbook.common.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with aligned columns, for what a demo measured. Numbers are right-aligned. */
+public final class TextTable {
+
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public TextTable(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    public TextTable row(Object... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("Expected " + headers.size() + " cells, got " + cells.length);
+        }
+        List<String> row = new ArrayList<>();
+        for (Object cell : cells) {
+            row.add(String.valueOf(cell));
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public String render() {
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = headers.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendRow(out, headers, widths, false);
+        for (int c = 0; c < widths.length; c++) {
+            out.append(c == 0 ? "" : "  ").append("-".repeat(widths[c]));
+        }
+        out.append('\n');
+        for (List<String> row : rows) {
+            appendRow(out, row, widths, true);
+        }
+        return out.toString();
+    }
+
+    private static void appendRow(StringBuilder out, List<String> cells, int[] widths, boolean alignNumbers) {
+        for (int c = 0; c < widths.length; c++) {
+            String cell = cells.get(c);
+            boolean right = alignNumbers && cell.matches("[-+]?[0-9.,]+x?( ms)?");
+            String format = "%" + (right ? "" : "-") + widths[c] + "s";
+            out.append(c == 0 ? "" : "  ").append(String.format(format, cell));
+        }
+        out.setLength(out.length() - trailingSpaces(out));
+        out.append('\n');
+    }
+
+    private static int trailingSpaces(StringBuilder out) {
+        int n = 0;
+        while (n < out.length() && out.charAt(out.length() - 1 - n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+}
