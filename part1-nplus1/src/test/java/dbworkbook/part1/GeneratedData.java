@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /** What the data generator wrote, in the shape every strategy must return it. */
-final class GeneratedData {
+public final class GeneratedData {
 
     private GeneratedData() {
     }
 
     /** Dealerships 1..D in order; the cars of dealership d are (d-1)*C+1 .. d*C, in order. */
-    static void assertAllDealershipsWithAllCars(List<Dealership> dealerships, Scale scale) {
+    public static void assertAllDealershipsWithAllCars(List<Dealership> dealerships, Scale scale) {
         assertThat(dealerships).extracting(Dealership::getId)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, scale.dealerships()).boxed().toList());
         for (Dealership dealership : dealerships) {
@@ -28,7 +28,7 @@ final class GeneratedData {
         }
     }
 
-    static void assertAllSalespeople(List<Dealership> dealerships, Scale scale) {
+    public static void assertAllSalespeople(List<Dealership> dealerships, Scale scale) {
         for (Dealership dealership : dealerships) {
             long first = (dealership.getId() - 1) * scale.salespeoplePerDealership() + 1;
             assertThat(dealership.getSalespeople()).as("salespeople of %s", dealership)
@@ -39,7 +39,7 @@ final class GeneratedData {
     }
 
     /** Every car, in dealership order: to compare what two strategies loaded, column by column. */
-    static List<Car> allCars(List<Dealership> dealerships) {
+    public static List<Car> allCars(List<Dealership> dealerships) {
         return dealerships.stream().flatMap(d -> d.getCars().stream()).toList();
     }
 }

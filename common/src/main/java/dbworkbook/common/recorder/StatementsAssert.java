@@ -88,7 +88,7 @@ public final class StatementsAssert extends AbstractAssert<StatementsAssert, Lis
                                 + "    %s%n"
                                 + "One statement per parent row is the N+1 problem. Load the children of all parents at "
                                 + "once: in the parents' own query (a JOIN with a nested result map) or in one batch "
-                                + "query (WHERE parent_id = ANY(?)). At most %d runs of one statement are allowed here.",
+                                + "query (WHERE parent_id = ANY(?)). At most %d run(s) of one statement are allowed here.",
                         parameterLists.size(), examples, sql, maxRepeats);
             }
         });
