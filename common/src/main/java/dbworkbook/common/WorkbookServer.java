@@ -3,6 +3,9 @@ package dbworkbook.common;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +33,11 @@ public final class WorkbookServer implements AutoCloseable {
     /** jdbc:postgresql://hosts/database?parameters: the database part is what the workbook swaps. */
     private static final Pattern URL_SHAPE = Pattern.compile("^(jdbc:postgresql://[^/?]+)(/[^?]*)?(\\?.*)?$");
 
+    /** An @ before the path: user info, which JDBC URLs do not have. */
+    private static final Pattern USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?]*@");
+
+    private static final String EXAMPLE_URL = "jdbc:postgresql://localhost:5432/postgres";
+
     /** Bounds every wait on a server that does not answer: no 30-second hangs on a typo. */
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
@@ -47,9 +55,7 @@ public final class WorkbookServer implements AutoCloseable {
                            EmbeddedPostgres embedded) {
         Matcher matcher = URL_SHAPE.matcher(jdbcUrl);
         if (!matcher.matches()) {
-            throw new WorkbookSetupException("The JDBC URL in " + WorkbookSettings.URL_SETTING + " is '"
-                    + WorkbookSettings.printable(jdbcUrl) + "', which the workbook cannot use. Write it as "
-                    + "jdbc:postgresql://HOST:PORT/DATABASE, for example jdbc:postgresql://localhost:5432/postgres");
+            throw badUrl(jdbcUrl, "the workbook needs a host in it", EXAMPLE_URL);
         }
         this.hostPart = matcher.group(1);
         String path = matcher.group(2);
@@ -69,13 +75,50 @@ public final class WorkbookServer implements AutoCloseable {
 
     private static WorkbookServer external(WorkbookSettings settings) {
         String url = settings.jdbcUrl().orElseThrow();
-        if (!url.startsWith("jdbc:postgresql:") || Driver.parseURL(url, null) == null) {
-            throw new WorkbookSetupException("The JDBC URL in " + WorkbookSettings.URL_SETTING + " is '"
-                    + WorkbookSettings.printable(url) + "': that is not a PostgreSQL JDBC URL. Write it as "
-                    + "jdbc:postgresql://HOST:PORT/DATABASE, for example jdbc:postgresql://localhost:5432/postgres");
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            // The libpq form (psql, Python, Node, cloud consoles). The JDBC driver reads neither the scheme nor
+            // user:password@ in it.
+            throw badUrl(url, "that is a libpq connection URI, not a JDBC URL. Put the user and password in "
+                    + WorkbookSettings.USER_SETTING + " and " + WorkbookSettings.PASSWORD_SETTING + " instead",
+                    jdbcFormOf(url));
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw badUrl(url, "that is not a PostgreSQL JDBC URL", EXAMPLE_URL);
+        }
+        if (USER_INFO.matcher(url).find()) {
+            // The driver would take "user:password@host" for a host name and put it, password and all, into an
+            // UnknownHostException: refused here, before anything can print it.
+            throw badUrl(url, "a JDBC URL has no place for user:password@. Put the user and password in "
+                    + WorkbookSettings.USER_SETTING + " and " + WorkbookSettings.PASSWORD_SETTING + " instead",
+                    EXAMPLE_URL);
+        }
+        if (Driver.parseURL(url, null) == null) {
+            throw badUrl(url, "the PostgreSQL driver cannot read it (is the port a number from 1 to 65535?)",
+                    EXAMPLE_URL);
         }
         return new WorkbookServer(url, settings.user(), settings.password(),
                 "your PostgreSQL at " + WorkbookSettings.printable(url), null);
+    }
+
+    private static WorkbookSetupException badUrl(String url, String why, String example) {
+        return new WorkbookSetupException("The JDBC URL in " + WorkbookSettings.URL_SETTING + " is '"
+                + WorkbookSettings.printable(url) + "': " + why + ". Write it as jdbc:postgresql://HOST:PORT/DATABASE, "
+                + "for example " + WorkbookSettings.printable(example));
+    }
+
+    /** postgres://user:password@host:port/db?params as a JDBC URL, without the user and password. */
+    private static String jdbcFormOf(String libpqUri) {
+        try {
+            URI uri = new URI(libpqUri);
+            if (uri.getHost() != null) {
+                return "jdbc:postgresql://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                        + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (URISyntaxException e) {
+            // Not even a URI (a host list, a stray character): the general example has to do.
+        }
+        return EXAMPLE_URL;
     }
 
     private static WorkbookServer startEmbedded() {
@@ -136,7 +179,11 @@ public final class WorkbookServer implements AutoCloseable {
     }
 
     public String versionString() {
-        return (serverVersionNumber / 10000) + "." + (serverVersionNumber % 100);
+        return versionString(serverVersionNumber);
+    }
+
+    private static String versionString(int versionNumber) {
+        return (versionNumber / 10000) + "." + (versionNumber % 100);
     }
 
     public String description() {
@@ -163,6 +210,7 @@ public final class WorkbookServer implements AutoCloseable {
     }
 
     private int checkConnectionAndPrivileges() {
+        long start = System.nanoTime();
         try (Connection connection = connect(maintenanceDatabase);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
@@ -172,35 +220,56 @@ public final class WorkbookServer implements AutoCloseable {
             int version = rs.getInt(1);
             boolean mayCreateDatabases = rs.getBoolean(2);
             if (version < 130000) {
-                throw new WorkbookSetupException(description + " runs PostgreSQL " + version
-                        + "; the workbook needs PostgreSQL 13 or newer.");
+                throw new WorkbookSetupException(description + " runs PostgreSQL " + versionString(version)
+                        + "; the workbook needs PostgreSQL 13 or newer. Set " + WorkbookSettings.URL_SETTING
+                        + " to a newer server, or leave it unset for the embedded one.");
             }
             if (!mayCreateDatabases) {
                 throw new WorkbookSetupException("The user '" + user + "' (" + WorkbookSettings.USER_SETTING
                         + ") may not create databases on " + description + ". The workbook works in databases of its "
-                        + "own (named workbook_*) and needs the CREATEDB privilege: run 'ALTER ROLE " + user
-                        + " CREATEDB;' as a superuser, or set " + WorkbookSettings.USER_SETTING
+                        + "own (named workbook_*) and needs the CREATEDB privilege: run 'ALTER ROLE "
+                        + quoteIdentifier(user) + " CREATEDB;' as a superuser, or set " + WorkbookSettings.USER_SETTING
                         + " to a role that has it.");
             }
             return version;
         } catch (SQLException e) {
-            throw explainConnectionFailure(e);
+            throw explainConnectionFailure(e, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private WorkbookSetupException explainConnectionFailure(SQLException e) {
+    private static String quoteIdentifier(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private WorkbookSetupException explainConnectionFailure(SQLException e, Duration elapsed) {
         String where = "the PostgreSQL server at " + WorkbookSettings.printable(jdbcUrl(maintenanceDatabase))
                 + " (" + WorkbookSettings.URL_SETTING + ")";
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String advice;
         if (hasCause(e, UnknownHostException.class)) {
             advice = "The host name is unknown. Check the host in " + WorkbookSettings.URL_SETTING + ".";
-        } else if (hasCause(e, ConnectException.class) || state.startsWith("08")) {
-            advice = "Nothing answered there within " + CONNECT_TIMEOUT_SECONDS + " s: is the server running, "
-                    + "and are the host and port in " + WorkbookSettings.URL_SETTING + " right?";
-        } else if (state.equals("28P01") || state.equals("28000")) {
+        } else if (hasCause(e, ConnectException.class)) {
+            // Refused at once: nothing listens on that port. Unlike a timeout, this is never a slow server.
+            advice = "Nothing listens on that host and port: is the server running, and are the host and port in "
+                    + WorkbookSettings.URL_SETTING + " right?";
+        } else if (hasCause(e, SocketTimeoutException.class) || elapsed.toSeconds() >= LOGIN_TIMEOUT_SECONDS) {
+            // The driver's own "timed out" message is translated, so the time it took is the reliable sign.
+            advice = "Something accepted the connection but no PostgreSQL answered in time (the workbook waits "
+                    + CONNECT_TIMEOUT_SECONDS + " s to connect, " + LOGIN_TIMEOUT_SECONDS + " s to log in): is that "
+                    + "the server's port, is the server overloaded or still starting, is a firewall or proxy in the "
+                    + "way? Check the host and port in " + WorkbookSettings.URL_SETTING + ".";
+        } else if (state.equals("08004") && password.isEmpty()) {
+            // The driver's "no password was provided": the server asks for one (md5, scram) and none was set.
+            advice = "The server asks for a password for user '" + user + "', and none was given. Set "
+                    + WorkbookSettings.PASSWORD_SETTING + ".";
+        } else if (state.equals("28P01")) {
+            advice = "The server refused the password (or the user name) of user '" + user + "'. Check "
+                    + WorkbookSettings.USER_SETTING + " and " + WorkbookSettings.PASSWORD_SETTING + ".";
+        } else if (state.equals("28000")) {
+            // Also "no pg_hba.conf entry": the server's rules do not let this user in from this host at all.
             advice = "The server refused the login of user '" + user + "'. Check " + WorkbookSettings.USER_SETTING
-                    + " and " + WorkbookSettings.PASSWORD_SETTING + ".";
+                    + " and " + WorkbookSettings.PASSWORD_SETTING + "; if the message names pg_hba.conf, the "
+                    + "server's pg_hba.conf has no rule that lets this user connect from this host to that database.";
         } else if (state.equals("3D000")) {
             advice = "The database '" + maintenanceDatabase + "' in the URL does not exist. Name an existing one "
                     + "(e.g. postgres) in " + WorkbookSettings.URL_SETTING + ": the workbook only connects to it "

@@ -1,5 +1,6 @@
 package dbworkbook.common;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,20 @@ public record WorkbookSettings(Optional<String> jdbcUrl, String user, String pas
     public static final String USER_SETTING = "WORKBOOK_JDBC_USER (or -Dworkbook.jdbc.user)";
     public static final String PASSWORD_SETTING = "WORKBOOK_JDBC_PASSWORD (or -Dworkbook.jdbc.password)";
 
+    /** {@code password=...} (also {@code sslpassword=...}) among the URL parameters. */
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&]*");
+    /**
+     * {@code //user:secret@host}: not valid in a JDBC URL, but people paste libpq URIs, and the message that says
+     * so must not repeat the secret.
+     */
+    private static final Pattern PASSWORD_IN_USER_INFO = Pattern.compile("(//[^/?#@:]*):[^/?#@]*@");
+
+    public WorkbookSettings {
+        // A null would only surface later as a NullPointerException far from its cause.
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl: Optional.empty() for the embedded server");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password: \"\" for none");
+    }
 
     public static WorkbookSettings fromEnvironment() {
         return new WorkbookSettings(
@@ -37,7 +51,8 @@ public record WorkbookSettings(Optional<String> jdbcUrl, String user, String pas
 
     /** The URL as it may be printed: a password written into it is masked. */
     public static String printable(String jdbcUrl) {
-        return PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+        String masked = PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+        return PASSWORD_IN_USER_INFO.matcher(masked).replaceAll("$1:***@");
     }
 
     @Override
