@@ -1,0 +1,347 @@
+package dbworkbook.part1;
+
+import dbworkbook.common.Workbook;
+import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.DemoReport;
+import dbworkbook.common.demo.TextTable;
+import dbworkbook.common.demo.Timing;
+import dbworkbook.common.domain.DataGenerator;
+import dbworkbook.common.domain.Dealership;
+import dbworkbook.common.domain.Scale;
+import dbworkbook.common.mybatis.MyBatisBootstrap;
+import dbworkbook.common.recorder.StatementRecorder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+/**
+ * Chapter 1's demo: every strategy of the chapter loads the same dealerships with their cars from the same data,
+ * and the demo shows what each one costs: the statements it ran, the rows it read, the time it took. Then two
+ * collections at once (one JOIN against one query per collection), and a page of 10 dealerships (LIMIT on the
+ * JOIN against paging the dealerships first).
+ *
+ * <p>Statements and rows are counted by a {@link StatementRecorder} in one run of each strategy. The times are
+ * measured on a second MyBatis set-up over the same pool, without the recorder, so its bookkeeping is not in them.
+ *
+ * <p>Run: {@code ./mvnw -Pdemo package -pl part1-nplus1 -am}. Change the scale with e.g.
+ * {@code -Ddemo.args="--dealerships 2000 --cars 20 --salespeople 5 --runs 7 --warmups 3"}.
+ */
+public final class Part1Demo {
+
+    private static final String MYBATIS_CONFIG = "dbworkbook/part1/mybatis-config.xml";
+    private static final int PAGE_SIZE = 10;
+
+    private final Options options;
+    private final WorkbookDatabase db;
+    private final StatementRecorder recorder = new StatementRecorder();
+    /** Through the recorder: for counting statements and rows. */
+    private final Setup recorded;
+    /** Straight to the pool: for timing. */
+    private final Setup timed;
+    private final DemoReport report = new DemoReport("part1-nplus1");
+
+    private Part1Demo(Options options, WorkbookDatabase db) {
+        this.options = options;
+        this.db = db;
+        DataSource pool = db.pooledDataSource("part1-demo", 4);
+        this.timed = Setup.over(pool);
+        this.recorded = Setup.over(recorder.record(pool));
+    }
+
+    public static void main(String[] args) throws SQLException {
+        Options options = Options.parse(args);
+        try (Workbook workbook = Workbook.start(); WorkbookDatabase db = workbook.createDatabase("part1-demo")) {
+            new Part1Demo(options, db).run();
+        }
+    }
+
+    private void run() throws SQLException {
+        String server = db.workbook().server().description();
+        System.out.println();
+        System.out.println("Chapter 1, the N+1 problem: one data set, every way of loading it");
+        System.out.println("Server: " + server);
+        report.put("server", server);
+        loadData();
+        System.out.println("Times:  median and fastest of " + options.runs() + " runs after " + options.warmups()
+                + " warm-ups, without the statement recorder (it would distort them);");
+        System.out.println("        statements and rows read are counted in one more run, with the recorder.");
+        report.put("warmups", options.warmups());
+        report.put("timesMeasured", "without the statement recorder");
+        allDealershipsWithCars();
+        twoCollections();
+        pageOfDealerships();
+        Path file = report.write("part1-nplus1-demo.json");
+        System.out.println();
+        System.out.println("JSON:   " + file.toAbsolutePath());
+    }
+
+    private void loadData() throws SQLException {
+        Scale scale = options.scale();
+        long start = System.nanoTime();
+        try (Connection connection = db.connect()) {
+            DataGenerator.populate(connection, scale);
+        }
+        double loadMs = (System.nanoTime() - start) / 1_000_000.0;
+        System.out.println("Data:   " + count(scale.dealerships()) + " dealerships, each with "
+                + count(scale.carsPerDealership()) + " cars and " + count(scale.salespeoplePerDealership())
+                + " salespeople, loaded in " + ms(loadMs) + " ms");
+        Map<String, Object> scaleJson = new LinkedHashMap<>();
+        scaleJson.put("dealerships", scale.dealerships());
+        scaleJson.put("carsPerDealership", scale.carsPerDealership());
+        scaleJson.put("salespeoplePerDealership", scale.salespeoplePerDealership());
+        report.put("scale", scaleJson);
+        report.put("dataLoadMs", loadMs);
+    }
+
+    /** Table 1, the seed's list_all_dealership_cars. */
+    private void allDealershipsWithCars() {
+        Measurement nestedSelect = measure(setup -> new NestedSelectDealershipRepository(setup.factory()));
+        Measurement lazy = measure(setup -> new LazyNestedSelectDealershipRepository(setup.factory()));
+        Measurement join = measure(setup -> new NestedResultMapDealershipRepository(setup.factory()));
+        Measurement selectIn = measure(setup -> new SelectInBatchDealershipRepository(setup.factory()));
+        Measurement jdbc = measure(setup -> new PlainJdbcDealershipRepository(setup.dataSource()));
+
+        TextTable table = new TextTable("strategy", "statements", "rows read", "median ms", "min ms", "x JOIN");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Measurement m : List.of(nestedSelect, lazy, join, selectIn, jdbc)) {
+            double ratioToJoin = m.timeRelativeTo(join);
+            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), ms(m.medianMs()),
+                    ms(m.sample().minMillis()), times(ratioToJoin));
+            Map<String, Object> row = m.toJson();
+            row.put("ratioToJoin", ratioToJoin);
+            json.add(row);
+        }
+        printTable("Loading every dealership with its cars", table);
+        System.out.println("  N+1 ran " + count(nestedSelect.statements()) + " statements and took "
+                + times(nestedSelect.timeRelativeTo(join)) + " as long as the JOIN, which ran "
+                + count(join.statements()) + ".");
+        System.out.println("  Made lazy, it ran " + count(lazy.statements()) + " (" + times(lazy.timeRelativeTo(join))
+                + "): the selects only move to where getCars() is first touched.");
+        System.out.println("  Select-in batches ran " + count(selectIn.statements()) + " ("
+                + times(selectIn.timeRelativeTo(join)) + "). MyBatis' nested result map took "
+                + times(join.timeRelativeTo(jdbc)) + " the time of plain JDBC over the same JOIN.");
+        report.put("allDealershipsWithCars", json);
+    }
+
+    /** Table 2, lesson 5: cars and salespeople, in one JOIN or in one query per collection. */
+    private void twoCollections() {
+        Scale scale = options.scale();
+        Loaded expected = new Loaded(scale.dealerships(), scale.cars(), scale.salespeople());
+        long rowsNeeded = scale.cars() + scale.salespeople();
+        Measurement oneJoin = measure("two collections in one JOIN", expected,
+                new TwoCollectionsInOneJoinRepository(recorded.factory())::findAllWithCarsAndSalespeople,
+                new TwoCollectionsInOneJoinRepository(timed.factory())::findAllWithCarsAndSalespeople);
+        Measurement perCollection = measure("one query per collection", expected,
+                new OneQueryPerCollectionRepository(recorded.factory())::findAllWithCarsAndSalespeople,
+                new OneQueryPerCollectionRepository(timed.factory())::findAllWithCarsAndSalespeople);
+
+        TextTable table = new TextTable("strategy", "statements", "rows read", "rows needed", "median ms");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Measurement m : List.of(oneJoin, perCollection)) {
+            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), count(rowsNeeded), ms(m.medianMs()));
+            Map<String, Object> row = m.toJson();
+            row.put("rowsNeeded", rowsNeeded);
+            json.add(row);
+        }
+        printTable("Two collections: cars and salespeople", table);
+        System.out.println("  One JOIN pairs each car with each salesperson of its dealership: it read "
+                + times((double) oneJoin.rowsRead() / rowsNeeded) + " the rows needed,");
+        System.out.println("  and took " + times(oneJoin.timeRelativeTo(perCollection))
+                + " the time of one query per collection.");
+        report.put("twoCollections", json);
+    }
+
+    /** Table 3, lesson 6: a page of dealerships with their cars. */
+    private void pageOfDealerships() {
+        Page limitingTheJoin = page("LIMIT on the JOIN", mapper -> mapper.findPageLimitingTheJoin(0, PAGE_SIZE));
+        Page parentsFirst = page("dealerships paged first", mapper -> mapper.findPageOfParentsFirst(0, PAGE_SIZE));
+        long pageSize = Math.min(PAGE_SIZE, options.scale().dealerships());
+        require(parentsFirst.strategy(),
+                new Loaded(pageSize, pageSize * options.scale().carsPerDealership(), 0), parentsFirst.loaded());
+
+        TextTable table = new TextTable("strategy", "dealerships returned", "cars returned", "statements");
+        for (Page p : List.of(limitingTheJoin, parentsFirst)) {
+            table.row(p.strategy(), count(p.loaded().dealerships()), count(p.loaded().cars()), count(p.statements()));
+        }
+        printTable("A page of " + PAGE_SIZE + " dealerships", table);
+        Loaded cut = limitingTheJoin.loaded();
+        Loaded whole = parentsFirst.loaded();
+        System.out.println("  LIMIT " + PAGE_SIZE + " on the JOIN counts joined rows, not dealerships: it returned "
+                + count(cut.dealerships()) + " of the page's " + count(whole.dealerships()) + " dealerships");
+        System.out.println("  and " + count(cut.cars()) + " of its " + count(whole.cars()) + " cars.");
+        report.put("pageOfDealerships", List.of(limitingTheJoin.toJson(), parentsFirst.toJson()));
+    }
+
+    /** A strategy of table 1, built once over each set-up; it must return every dealership with every car. */
+    private Measurement measure(Function<Setup, DealershipRepository> strategy) {
+        Scale scale = options.scale();
+        DealershipRepository counted = strategy.apply(recorded);
+        return measure(counted.strategy(), new Loaded(scale.dealerships(), scale.cars(), 0),
+                counted::findAllWithCars, strategy.apply(timed)::findAllWithCars);
+    }
+
+    /**
+     * Runs {@code counted} once with the recorder reset, for its statements and rows; then times {@code timed}.
+     * Every run's result is checked against {@code expected}, so a wrong result cannot pass as a fast one.
+     */
+    private Measurement measure(String strategy, Loaded expected, Supplier<List<Dealership>> counted,
+                                Supplier<List<Dealership>> timed) {
+        recorder.reset();
+        require(strategy, expected, Loaded.of(counted.get()));
+        int statements = recorder.count();
+        long rowsRead = recorder.rowsRead();
+        Timing.Sample sample = Timing.measure(options.warmups(), options.runs(),
+                () -> require(strategy, expected, Loaded.of(timed.get())));
+        return new Measurement(strategy, statements, rowsRead, sample);
+    }
+
+    private Page page(String strategy, Function<DealershipPageMapper, List<Dealership>> query) {
+        recorder.reset();
+        try (SqlSession session = recorded.factory().openSession()) {
+            Loaded loaded = Loaded.of(query.apply(session.getMapper(DealershipPageMapper.class)));
+            return new Page(strategy, loaded, recorder.count());
+        }
+    }
+
+    private static void require(String strategy, Loaded expected, Loaded actual) {
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(strategy + " returned " + actual + ", expected " + expected);
+        }
+    }
+
+    private static void printTable(String title, TextTable table) {
+        System.out.println();
+        System.out.println(title);
+        System.out.print(table.render());
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.1f", millis);
+    }
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, "%.1fx", ratio);
+    }
+
+    /** One way into the database: the data source itself for plain JDBC, and MyBatis over it. */
+    private record Setup(DataSource dataSource, SqlSessionFactory factory) {
+
+        static Setup over(DataSource dataSource) {
+            return new Setup(dataSource, MyBatisBootstrap.sqlSessionFactory(dataSource, MYBATIS_CONFIG));
+        }
+    }
+
+    /** What a strategy returned, counted. */
+    private record Loaded(long dealerships, long cars, long salespeople) {
+
+        static Loaded of(List<Dealership> dealerships) {
+            return new Loaded(dealerships.size(),
+                    dealerships.stream().mapToLong(d -> d.getCars().size()).sum(),
+                    dealerships.stream().mapToLong(d -> d.getSalespeople().size()).sum());
+        }
+    }
+
+    /** What one strategy cost: counted once with the recorder, timed without it. */
+    private record Measurement(String strategy, int statements, long rowsRead, Timing.Sample sample) {
+
+        double medianMs() {
+            return sample.medianMillis();
+        }
+
+        /** How many times as long as {@code other} this took, median to median. */
+        double timeRelativeTo(Measurement other) {
+            return medianMs() / other.medianMs();
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("strategy", strategy);
+            json.put("statements", statements);
+            json.put("rowsRead", rowsRead);
+            json.put("medianMs", sample.medianMillis());
+            json.put("minMs", sample.minMillis());
+            json.put("maxMs", sample.maxMillis());
+            json.put("runs", sample.runs());
+            return json;
+        }
+    }
+
+    /** What one page query returned, and how many statements it took. */
+    private record Page(String strategy, Loaded loaded, int statements) {
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("strategy", strategy);
+            json.put("dealerships", loaded.dealerships());
+            json.put("cars", loaded.cars());
+            json.put("statements", statements);
+            return json;
+        }
+    }
+
+    /**
+     * The program arguments, {@code --name value} pairs. Maven's demo profile passes them as one argument
+     * ({@code -Ddemo.args="..."}), empty when not set: so every argument is split on whitespace, and blanks ignored.
+     */
+    private record Options(Scale scale, int warmups, int runs) {
+
+        private static final String USAGE =
+                "Arguments: [--dealerships 1000] [--cars 20] [--salespeople 5] [--runs 7] [--warmups 3]";
+
+        static Options parse(String[] args) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            values.put("--dealerships", 1000);
+            values.put("--cars", 20);
+            values.put("--salespeople", 5);
+            values.put("--runs", 7);
+            values.put("--warmups", 3);
+            List<String> words = Arrays.stream(args)
+                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
+                    .filter(word -> !word.isEmpty())
+                    .toList();
+            if (words.size() % 2 != 0) {
+                throw new IllegalArgumentException("Every option needs a value. " + USAGE);
+            }
+            for (int i = 0; i < words.size(); i += 2) {
+                String name = words.get(i);
+                if (!values.containsKey(name)) {
+                    throw new IllegalArgumentException("Unknown option '" + name + "'. " + USAGE);
+                }
+                values.put(name, number(name, words.get(i + 1)));
+            }
+            if (values.get("--dealerships") < 1 || values.get("--runs") < 1) {
+                throw new IllegalArgumentException("At least 1 dealership and 1 run. " + USAGE);
+            }
+            return new Options(
+                    Scale.of(values.get("--dealerships"), values.get("--cars"), values.get("--salespeople")),
+                    values.get("--warmups"), values.get("--runs"));
+        }
+
+        private static int number(String name, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, like a negative number
+            }
+            throw new IllegalArgumentException(name + " takes a whole number from 0, not '" + value + "'. " + USAGE);
+        }
+    }
+}
