@@ -2,6 +2,7 @@ package dbworkbook.common;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,10 +44,19 @@ public final class WorkbookDatabase implements AutoCloseable {
      * A HikariCP pool on this database, closed with it. Chapter 4 explains every setting; here only the size and
      * a name (it shows in HikariCP's log lines and metrics) are chosen.
      */
-    public synchronized HikariDataSource pooledDataSource(String poolName, int maximumPoolSize) {
+    public HikariDataSource pooledDataSource(String poolName, int maximumPoolSize) {
+        return pooledDataSource(poolName, maximumPoolSize, jdbcUrl());
+    }
+
+    /** The same, connecting through {@code relay} (e.g. a {@code NetworkDelayProxy}) instead of directly. */
+    public HikariDataSource pooledDataSourceThrough(InetSocketAddress relay, String poolName, int maximumPoolSize) {
+        return pooledDataSource(poolName, maximumPoolSize, workbook.server().jdbcUrl(name, relay));
+    }
+
+    private synchronized HikariDataSource pooledDataSource(String poolName, int maximumPoolSize, String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
-        config.setJdbcUrl(jdbcUrl());
+        config.setJdbcUrl(jdbcUrl);
         config.setDataSourceProperties(workbook.server().connectionProperties());
         config.setMaximumPoolSize(maximumPoolSize);
         HikariDataSource pool = new HikariDataSource(config);

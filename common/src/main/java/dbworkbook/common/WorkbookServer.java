@@ -3,6 +3,7 @@ package dbworkbook.common;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.SocketTimeoutException;
@@ -154,6 +155,19 @@ public final class WorkbookServer implements AutoCloseable {
     /** The URL of one database on this server, with the user's own URL parameters kept. */
     public String jdbcUrl(String database) {
         return hostPart + "/" + database + urlParameters;
+    }
+
+    /** The same URL, but connecting through {@code relay} (e.g. a {@code NetworkDelayProxy}) to this server. */
+    public String jdbcUrl(String database, InetSocketAddress relay) {
+        return "jdbc:postgresql://" + relay.getHostString() + ":" + relay.getPort() + "/" + database + urlParameters;
+    }
+
+    /** The host and port of the server (the first one, if the URL lists several). */
+    public InetSocketAddress address() {
+        Properties parsed = Driver.parseURL(jdbcUrl(maintenanceDatabase), null);
+        String host = parsed.getProperty("PGHOST").split(",")[0];
+        int port = Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
+        return new InetSocketAddress(host, port);
     }
 
     /** The database named in the URL: the workbook only connects to it, to create and drop its own. */

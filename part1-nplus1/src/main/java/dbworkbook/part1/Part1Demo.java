@@ -3,6 +3,7 @@ package dbworkbook.part1;
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.demo.DemoReport;
+import dbworkbook.common.demo.NetworkDelayProxy;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.DataGenerator;
@@ -10,9 +11,13 @@ import dbworkbook.common.domain.Dealership;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
 import dbworkbook.common.recorder.StatementRecorder;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,8 +39,12 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * <p>Statements and rows are counted by a {@link StatementRecorder} in one run of each strategy. The times are
  * measured on a second MyBatis set-up over the same pool, without the recorder, so its bookkeeping is not in them.
  *
+ * <p>Each strategy of the first table is timed twice: connected directly, as everything on one machine is, and
+ * through a {@link NetworkDelayProxy} that adds a round-trip time like that between two machines in one data centre
+ * (0.5 ms by default). N+1 pays that time once per statement; the JOIN pays it once.
+ *
  * <p>Run: {@code ./mvnw -Pdemo package -pl part1-nplus1 -am}. Change the scale with e.g.
- * {@code -Ddemo.args="--dealerships 2000 --cars 20 --salespeople 5 --runs 7 --warmups 3"}.
+ * {@code -Ddemo.args="--dealerships 2000 --cars 20 --salespeople 5 --runs 7 --warmups 3 --round-trip-us 500"}.
  */
 public final class Part1Demo {
 
@@ -49,20 +58,25 @@ public final class Part1Demo {
     private final Setup recorded;
     /** Straight to the pool: for timing. */
     private final Setup timed;
+    /** Through the delay relay: for timing as if the database were on another machine. */
+    private final Setup far;
     private final DemoReport report = new DemoReport("part1-nplus1");
 
-    private Part1Demo(Options options, WorkbookDatabase db) {
+    private Part1Demo(Options options, WorkbookDatabase db, NetworkDelayProxy relay) {
         this.options = options;
         this.db = db;
         DataSource pool = db.pooledDataSource("part1-demo", 4);
         this.timed = Setup.over(pool);
         this.recorded = Setup.over(recorder.record(pool));
+        this.far = Setup.over(db.pooledDataSourceThrough(relay.address(), "part1-demo-far", 4));
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws SQLException, IOException {
         Options options = Options.parse(args);
-        try (Workbook workbook = Workbook.start(); WorkbookDatabase db = workbook.createDatabase("part1-demo")) {
-            new Part1Demo(options, db).run();
+        try (Workbook workbook = Workbook.start();
+             WorkbookDatabase db = workbook.createDatabase("part1-demo");
+             NetworkDelayProxy relay = NetworkDelayProxy.start(workbook.server().address(), options.roundTrip())) {
+            new Part1Demo(options, db, relay).run();
         }
     }
 
@@ -78,6 +92,7 @@ public final class Part1Demo {
         System.out.println("        statements and rows read are counted in one more run, with the recorder.");
         report.put("warmups", options.warmups());
         report.put("timesMeasured", "without the statement recorder");
+        roundTrips();
         allDealershipsWithCars();
         twoCollections();
         pageOfDealerships();
@@ -104,6 +119,30 @@ public final class Part1Demo {
         report.put("dataLoadMs", loadMs);
     }
 
+    /** What one statement's round trip costs, directly and through the relay: the unit N+1 pays N times. */
+    private void roundTrips() throws SQLException {
+        double direct = Timing.measure(100, 500, () -> selectOne(timed.dataSource())).medianMillis();
+        double relayed = Timing.measure(100, 500, () -> selectOne(far.dataSource())).medianMillis();
+        System.out.println("Link:   a round trip (SELECT 1) takes " + ms2(direct) + " ms directly, and " + ms2(relayed)
+                + " ms through a relay set to add " + ms2(options.roundTrip().toNanos() / 1e6)
+                + " ms (as between two machines in one data centre).");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("addedRoundTripMs", options.roundTrip().toNanos() / 1e6);
+        json.put("selectOneDirectMs", direct);
+        json.put("selectOneThroughRelayMs", relayed);
+        report.put("roundTrip", json);
+    }
+
+    private static void selectOne(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT 1")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SELECT 1 failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Table 1, the seed's list_all_dealership_cars. */
     private void allDealershipsWithCars() {
         Measurement nestedSelect = measure(setup -> new NestedSelectDealershipRepository(setup.factory()));
@@ -112,25 +151,29 @@ public final class Part1Demo {
         Measurement selectIn = measure(setup -> new SelectInBatchDealershipRepository(setup.factory()));
         Measurement jdbc = measure(setup -> new PlainJdbcDealershipRepository(setup.dataSource()));
 
-        TextTable table = new TextTable("strategy", "statements", "rows read", "median ms", "min ms", "x JOIN");
+        String farHeader = "+" + ms2(options.roundTrip().toNanos() / 1e6) + " ms link";
+        TextTable table = new TextTable("strategy", "statements", "rows read", "median ms", "x JOIN",
+                farHeader, "x JOIN");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Measurement m : List.of(nestedSelect, lazy, join, selectIn, jdbc)) {
             double ratioToJoin = m.timeRelativeTo(join);
-            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), ms(m.medianMs()),
-                    ms(m.sample().minMillis()), times(ratioToJoin));
+            double farRatioToJoin = m.farTimeRelativeTo(join);
+            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), ms(m.medianMs()), times(ratioToJoin),
+                    ms(m.farMedianMs()), times(farRatioToJoin));
             Map<String, Object> row = m.toJson();
             row.put("ratioToJoin", ratioToJoin);
+            row.put("farRatioToJoin", farRatioToJoin);
             json.add(row);
         }
-        printTable("Loading every dealership with its cars", table);
-        System.out.println("  N+1 ran " + count(nestedSelect.statements()) + " statements and took "
-                + times(nestedSelect.timeRelativeTo(join)) + " as long as the JOIN, which ran "
-                + count(join.statements()) + ".");
-        System.out.println("  Made lazy, it ran " + count(lazy.statements()) + " (" + times(lazy.timeRelativeTo(join))
-                + "): the selects only move to where getCars() is first touched.");
-        System.out.println("  Select-in batches ran " + count(selectIn.statements()) + " ("
-                + times(selectIn.timeRelativeTo(join)) + "). MyBatis' nested result map took "
-                + times(join.timeRelativeTo(jdbc)) + " the time of plain JDBC over the same JOIN.");
+        printTable("Loading every dealership with its cars (median ms: directly, and through the delay relay)", table);
+        System.out.println("  N+1 ran " + count(nestedSelect.statements()) + " statements, the JOIN "
+                + count(join.statements()) + ". On this machine N+1 took " + times(nestedSelect.timeRelativeTo(join))
+                + " as long as the JOIN; with the database " + ms2(options.roundTrip().toNanos() / 1e6)
+                + " ms away, " + times(nestedSelect.farTimeRelativeTo(join)) + ".");
+        System.out.println("  Made lazy, it still ran " + count(lazy.statements())
+                + ": the selects only move to where getCars() is first touched.");
+        System.out.println("  Select-in batches ran " + count(selectIn.statements()) + " statements. MyBatis' nested "
+                + "result map took " + times(join.timeRelativeTo(jdbc)) + " the time of plain JDBC over the same JOIN.");
         report.put("allDealershipsWithCars", json);
     }
 
@@ -186,9 +229,13 @@ public final class Part1Demo {
     /** A strategy of table 1, built once over each set-up; it must return every dealership with every car. */
     private Measurement measure(Function<Setup, DealershipRepository> strategy) {
         Scale scale = options.scale();
+        Loaded expected = new Loaded(scale.dealerships(), scale.cars(), 0);
         DealershipRepository counted = strategy.apply(recorded);
-        return measure(counted.strategy(), new Loaded(scale.dealerships(), scale.cars(), 0),
-                counted::findAllWithCars, strategy.apply(timed)::findAllWithCars);
+        Measurement measurement = measure(counted.strategy(), expected, counted::findAllWithCars,
+                strategy.apply(timed)::findAllWithCars);
+        DealershipRepository distant = strategy.apply(far);
+        return measurement.withFar(Timing.measure(options.warmups(), options.runs(),
+                () -> require(counted.strategy(), expected, Loaded.of(distant.findAllWithCars()))));
     }
 
     /**
@@ -203,7 +250,7 @@ public final class Part1Demo {
         long rowsRead = recorder.rowsRead();
         Timing.Sample sample = Timing.measure(options.warmups(), options.runs(),
                 () -> require(strategy, expected, Loaded.of(timed.get())));
-        return new Measurement(strategy, statements, rowsRead, sample);
+        return new Measurement(strategy, statements, rowsRead, sample, null);
     }
 
     private Page page(String strategy, Function<DealershipPageMapper, List<Dealership>> query) {
@@ -234,6 +281,10 @@ public final class Part1Demo {
         return String.format(Locale.ROOT, "%.1f", millis);
     }
 
+    private static String ms2(double millis) {
+        return String.format(Locale.ROOT, "%.2f", millis);
+    }
+
     private static String times(double ratio) {
         return String.format(Locale.ROOT, "%.1fx", ratio);
     }
@@ -256,16 +307,32 @@ public final class Part1Demo {
         }
     }
 
-    /** What one strategy cost: counted once with the recorder, timed without it. */
-    private record Measurement(String strategy, int statements, long rowsRead, Timing.Sample sample) {
+    /**
+     * What one strategy cost: counted once with the recorder, timed without it; {@code far} is timed through the
+     * delay relay (table 1 only, else null).
+     */
+    private record Measurement(String strategy, int statements, long rowsRead, Timing.Sample sample,
+                               Timing.Sample far) {
+
+        Measurement withFar(Timing.Sample farSample) {
+            return new Measurement(strategy, statements, rowsRead, sample, farSample);
+        }
 
         double medianMs() {
             return sample.medianMillis();
         }
 
+        double farMedianMs() {
+            return far.medianMillis();
+        }
+
         /** How many times as long as {@code other} this took, median to median. */
         double timeRelativeTo(Measurement other) {
             return medianMs() / other.medianMs();
+        }
+
+        double farTimeRelativeTo(Measurement other) {
+            return farMedianMs() / other.farMedianMs();
         }
 
         Map<String, Object> toJson() {
@@ -277,6 +344,11 @@ public final class Part1Demo {
             json.put("minMs", sample.minMillis());
             json.put("maxMs", sample.maxMillis());
             json.put("runs", sample.runs());
+            if (far != null) {
+                json.put("farMedianMs", far.medianMillis());
+                json.put("farMinMs", far.minMillis());
+                json.put("farMaxMs", far.maxMillis());
+            }
             return json;
         }
     }
@@ -298,10 +370,10 @@ public final class Part1Demo {
      * The program arguments, {@code --name value} pairs. Maven's demo profile passes them as one argument
      * ({@code -Ddemo.args="..."}), empty when not set: so every argument is split on whitespace, and blanks ignored.
      */
-    private record Options(Scale scale, int warmups, int runs) {
+    private record Options(Scale scale, int warmups, int runs, Duration roundTrip) {
 
-        private static final String USAGE =
-                "Arguments: [--dealerships 1000] [--cars 20] [--salespeople 5] [--runs 7] [--warmups 3]";
+        private static final String USAGE = "Arguments: [--dealerships 1000] [--cars 20] [--salespeople 5] "
+                + "[--runs 7] [--warmups 3] [--round-trip-us 500]";
 
         static Options parse(String[] args) {
             Map<String, Integer> values = new LinkedHashMap<>();
@@ -310,6 +382,7 @@ public final class Part1Demo {
             values.put("--salespeople", 5);
             values.put("--runs", 7);
             values.put("--warmups", 3);
+            values.put("--round-trip-us", 500);
             List<String> words = Arrays.stream(args)
                     .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                     .filter(word -> !word.isEmpty())
@@ -329,7 +402,8 @@ public final class Part1Demo {
             }
             return new Options(
                     Scale.of(values.get("--dealerships"), values.get("--cars"), values.get("--salespeople")),
-                    values.get("--warmups"), values.get("--runs"));
+                    values.get("--warmups"), values.get("--runs"),
+                    Duration.ofNanos(values.get("--round-trip-us") * 1000L));
         }
 
         private static int number(String name, String value) {
