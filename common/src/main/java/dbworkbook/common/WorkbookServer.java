@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 import org.postgresql.Driver;
 
 /**
@@ -71,6 +72,9 @@ public final class WorkbookServer implements AutoCloseable {
 
     /** Starts the embedded server, or checks the one the settings name. */
     public static WorkbookServer start(WorkbookSettings settings) {
+        // PgJDBC logs through java.util.logging. Route it into Log4j 2 like every other library, so that one
+        // configuration (log4j2.xml) decides what is shown, and in one format.
+        Log4jBridgeHandler.install(true, null, true);
         return settings.useEmbeddedServer() ? startEmbedded() : external(settings);
     }
 

@@ -3,6 +3,7 @@ package dbworkbook.common;
 import static dbworkbook.common.recorder.StatementsAssert.assertThatStatements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dbworkbook.common.domain.DataGenerator;
 import dbworkbook.common.domain.Scale;
@@ -26,6 +27,13 @@ class WorkbookFixtureTest {
         assertThat(count(dataSource, "SELECT count(*) FROM salesperson")).isEqualTo(scale.salespeople());
         assertThat(count(dataSource, "SELECT count(*) FROM car WHERE dealership_id = 3")).isEqualTo(4);
         assertThat(count(dataSource, "SELECT min(id) FROM car WHERE dealership_id = 3")).isEqualTo(9);
+    }
+
+    @Test
+    void theEmbeddedServerPreloadsPgStatStatements(WorkbookDatabase database, DataSource dataSource)
+            throws SQLException {
+        assumeTrue(database.workbook().server().isEmbedded(), "your own server is configured by you, see README");
+        assertThat(text(dataSource, "SHOW shared_preload_libraries")).contains("pg_stat_statements");
     }
 
     @Test
