@@ -44,7 +44,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * (0.5 ms by default). N+1 pays that time once per statement; the JOIN pays it once.
  *
  * <p>Run: {@code ./mvnw -Pdemo package -pl part1-nplus1 -am}. Change the scale with e.g.
- * {@code -Ddemo.args="--dealerships 2000 --cars 20 --salespeople 5 --runs 7 --warmups 3 --round-trip-us 500"}.
+ * {@code -Ddemo.args="--dealerships 2000 --cars 20 --salespeople 5 --runs 7 --warmups 3 --warmup-ms 1500
+ * --round-trip-us 500"}.
  */
 public final class Part1Demo {
 
@@ -87,10 +88,12 @@ public final class Part1Demo {
         System.out.println("Server: " + server);
         report.put("server", server);
         loadData();
-        System.out.println("Times:  median and fastest of " + options.runs() + " runs after " + options.warmups()
-                + " warm-ups, without the statement recorder (it would distort them);");
+        System.out.println("Times:  median of " + options.runs() + " runs, after at least " + options.warmups()
+                + " warm-up runs and " + ms(options.minWarmup().toMillis() / 1000.0) + " s of warming up (the JIT");
+        System.out.println("        compiler needs that long), without the statement recorder (it would distort them);");
         System.out.println("        statements and rows read are counted in one more run, with the recorder.");
         report.put("warmups", options.warmups());
+        report.put("minWarmupMs", options.minWarmup().toMillis());
         report.put("timesMeasured", "without the statement recorder");
         roundTrips();
         allDealershipsWithCars();
@@ -121,8 +124,11 @@ public final class Part1Demo {
 
     /** What one statement's round trip costs, directly and through the relay: the unit N+1 pays N times. */
     private void roundTrips() throws SQLException {
-        double direct = Timing.measure(100, 500, () -> selectOne(timed.dataSource())).medianMillis();
-        double relayed = Timing.measure(100, 500, () -> selectOne(far.dataSource())).medianMillis();
+        Map<String, Timing.Sample> samples = Timing.measureInterleaved(Map.of(
+                "direct", () -> selectOne(timed.dataSource()),
+                "relayed", () -> selectOne(far.dataSource())), 100, options.minWarmup(), 500);
+        double direct = samples.get("direct").medianMillis();
+        double relayed = samples.get("relayed").medianMillis();
         System.out.println("Link:   a round trip (SELECT 1) takes " + ms2(direct) + " ms directly, and " + ms2(relayed)
                 + " ms through a relay set to add " + ms2(options.roundTrip().toNanos() / 1e6)
                 + " ms (as between two machines in one data centre).");
@@ -145,17 +151,23 @@ public final class Part1Demo {
 
     /** Table 1, the seed's list_all_dealership_cars. */
     private void allDealershipsWithCars() {
-        Measurement nestedSelect = measure(setup -> new NestedSelectDealershipRepository(setup.factory()));
-        Measurement lazy = measure(setup -> new LazyNestedSelectDealershipRepository(setup.factory()));
-        Measurement join = measure(setup -> new NestedResultMapDealershipRepository(setup.factory()));
-        Measurement selectIn = measure(setup -> new SelectInBatchDealershipRepository(setup.factory()));
-        Measurement jdbc = measure(setup -> new PlainJdbcDealershipRepository(setup.dataSource()));
+        List<Measurement> measured = measureAll(List.of(
+                candidate(setup -> new NestedSelectDealershipRepository(setup.factory())),
+                candidate(setup -> new LazyNestedSelectDealershipRepository(setup.factory())),
+                candidate(setup -> new NestedResultMapDealershipRepository(setup.factory())),
+                candidate(setup -> new SelectInBatchDealershipRepository(setup.factory())),
+                candidate(setup -> new PlainJdbcDealershipRepository(setup.dataSource()))));
+        Measurement nestedSelect = measured.get(0);
+        Measurement lazy = measured.get(1);
+        Measurement join = measured.get(2);
+        Measurement selectIn = measured.get(3);
+        Measurement jdbc = measured.get(4);
 
         String farHeader = "+" + ms2(options.roundTrip().toNanos() / 1e6) + " ms link";
         TextTable table = new TextTable("strategy", "statements", "rows read", "median ms", "x JOIN",
                 farHeader, "x JOIN");
         List<Map<String, Object>> json = new ArrayList<>();
-        for (Measurement m : List.of(nestedSelect, lazy, join, selectIn, jdbc)) {
+        for (Measurement m : measured) {
             double ratioToJoin = m.timeRelativeTo(join);
             double farRatioToJoin = m.farTimeRelativeTo(join);
             table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), ms(m.medianMs()), times(ratioToJoin),
@@ -182,16 +194,19 @@ public final class Part1Demo {
         Scale scale = options.scale();
         Loaded expected = new Loaded(scale.dealerships(), scale.cars(), scale.salespeople());
         long rowsNeeded = scale.cars() + scale.salespeople();
-        Measurement oneJoin = measure("two collections in one JOIN", expected,
-                new TwoCollectionsInOneJoinRepository(recorded.factory())::findAllWithCarsAndSalespeople,
-                new TwoCollectionsInOneJoinRepository(timed.factory())::findAllWithCarsAndSalespeople);
-        Measurement perCollection = measure("one query per collection", expected,
-                new OneQueryPerCollectionRepository(recorded.factory())::findAllWithCarsAndSalespeople,
-                new OneQueryPerCollectionRepository(timed.factory())::findAllWithCarsAndSalespeople);
+        List<Measurement> measured = measureAll(List.of(
+                new Candidate("two collections in one JOIN", expected,
+                        new TwoCollectionsInOneJoinRepository(recorded.factory())::findAllWithCarsAndSalespeople,
+                        new TwoCollectionsInOneJoinRepository(timed.factory())::findAllWithCarsAndSalespeople, null),
+                new Candidate("one query per collection", expected,
+                        new OneQueryPerCollectionRepository(recorded.factory())::findAllWithCarsAndSalespeople,
+                        new OneQueryPerCollectionRepository(timed.factory())::findAllWithCarsAndSalespeople, null)));
+        Measurement oneJoin = measured.get(0);
+        Measurement perCollection = measured.get(1);
 
         TextTable table = new TextTable("strategy", "statements", "rows read", "rows needed", "median ms");
         List<Map<String, Object>> json = new ArrayList<>();
-        for (Measurement m : List.of(oneJoin, perCollection)) {
+        for (Measurement m : measured) {
             table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), count(rowsNeeded), ms(m.medianMs()));
             Map<String, Object> row = m.toJson();
             row.put("rowsNeeded", rowsNeeded);
@@ -226,31 +241,47 @@ public final class Part1Demo {
         report.put("pageOfDealerships", List.of(limitingTheJoin.toJson(), parentsFirst.toJson()));
     }
 
-    /** A strategy of table 1, built once over each set-up; it must return every dealership with every car. */
-    private Measurement measure(Function<Setup, DealershipRepository> strategy) {
+    /** A strategy of table 1, built over each set-up; it must return every dealership with every car. */
+    private Candidate candidate(Function<Setup, DealershipRepository> strategy) {
         Scale scale = options.scale();
-        Loaded expected = new Loaded(scale.dealerships(), scale.cars(), 0);
         DealershipRepository counted = strategy.apply(recorded);
-        Measurement measurement = measure(counted.strategy(), expected, counted::findAllWithCars,
-                strategy.apply(timed)::findAllWithCars);
-        DealershipRepository distant = strategy.apply(far);
-        return measurement.withFar(Timing.measure(options.warmups(), options.runs(),
-                () -> require(counted.strategy(), expected, Loaded.of(distant.findAllWithCars()))));
+        return new Candidate(counted.strategy(), new Loaded(scale.dealerships(), scale.cars(), 0),
+                counted::findAllWithCars, strategy.apply(timed)::findAllWithCars, strategy.apply(far)::findAllWithCars);
     }
 
     /**
-     * Runs {@code counted} once with the recorder reset, for its statements and rows; then times {@code timed}.
-     * Every run's result is checked against {@code expected}, so a wrong result cannot pass as a fast one.
+     * Runs each candidate once with the recorder, for its statements and rows; then times all of them together,
+     * interleaved (see {@link Timing#measureInterleaved}), so that a slow moment of the machine does not land on one
+     * of them alone. Every run's result is checked, so a wrong result cannot pass as a fast one.
      */
-    private Measurement measure(String strategy, Loaded expected, Supplier<List<Dealership>> counted,
-                                Supplier<List<Dealership>> timed) {
-        recorder.reset();
-        require(strategy, expected, Loaded.of(counted.get()));
-        int statements = recorder.count();
-        long rowsRead = recorder.rowsRead();
-        Timing.Sample sample = Timing.measure(options.warmups(), options.runs(),
-                () -> require(strategy, expected, Loaded.of(timed.get())));
-        return new Measurement(strategy, statements, rowsRead, sample, null);
+    private List<Measurement> measureAll(List<Candidate> candidates) {
+        Map<String, Runnable> work = new LinkedHashMap<>();
+        List<Integer> statements = new ArrayList<>();
+        List<Long> rowsRead = new ArrayList<>();
+        for (Candidate c : candidates) {
+            recorder.reset();
+            require(c.strategy(), c.expected(), Loaded.of(c.counted().get()));
+            statements.add(recorder.count());
+            rowsRead.add(recorder.rowsRead());
+            work.put(c.strategy(), () -> require(c.strategy(), c.expected(), Loaded.of(c.timed().get())));
+            if (c.far() != null) {
+                work.put(c.strategy() + " far", () -> require(c.strategy(), c.expected(), Loaded.of(c.far().get())));
+            }
+        }
+        Map<String, Timing.Sample> samples = Timing.measureInterleaved(work, options.warmups(), options.minWarmup(),
+                options.runs());
+        List<Measurement> measurements = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            String strategy = candidates.get(i).strategy();
+            measurements.add(new Measurement(strategy, statements.get(i), rowsRead.get(i), samples.get(strategy),
+                    samples.get(strategy + " far")));
+        }
+        return measurements;
+    }
+
+    /** One way of loading to compare: counted over the recorder, timed directly and (if not null) far away. */
+    private record Candidate(String strategy, Loaded expected, Supplier<List<Dealership>> counted,
+                             Supplier<List<Dealership>> timed, Supplier<List<Dealership>> far) {
     }
 
     private Page page(String strategy, Function<DealershipPageMapper, List<Dealership>> query) {
@@ -314,10 +345,6 @@ public final class Part1Demo {
     private record Measurement(String strategy, int statements, long rowsRead, Timing.Sample sample,
                                Timing.Sample far) {
 
-        Measurement withFar(Timing.Sample farSample) {
-            return new Measurement(strategy, statements, rowsRead, sample, farSample);
-        }
-
         double medianMs() {
             return sample.medianMillis();
         }
@@ -370,10 +397,10 @@ public final class Part1Demo {
      * The program arguments, {@code --name value} pairs. Maven's demo profile passes them as one argument
      * ({@code -Ddemo.args="..."}), empty when not set: so every argument is split on whitespace, and blanks ignored.
      */
-    private record Options(Scale scale, int warmups, int runs, Duration roundTrip) {
+    private record Options(Scale scale, int warmups, int runs, Duration roundTrip, Duration minWarmup) {
 
         private static final String USAGE = "Arguments: [--dealerships 1000] [--cars 20] [--salespeople 5] "
-                + "[--runs 7] [--warmups 3] [--round-trip-us 500]";
+                + "[--runs 7] [--warmups 3] [--warmup-ms 1500] [--round-trip-us 500]";
 
         static Options parse(String[] args) {
             Map<String, Integer> values = new LinkedHashMap<>();
@@ -383,6 +410,7 @@ public final class Part1Demo {
             values.put("--runs", 7);
             values.put("--warmups", 3);
             values.put("--round-trip-us", 500);
+            values.put("--warmup-ms", 1500);
             List<String> words = Arrays.stream(args)
                     .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                     .filter(word -> !word.isEmpty())
@@ -403,7 +431,8 @@ public final class Part1Demo {
             return new Options(
                     Scale.of(values.get("--dealerships"), values.get("--cars"), values.get("--salespeople")),
                     values.get("--warmups"), values.get("--runs"),
-                    Duration.ofNanos(values.get("--round-trip-us") * 1000L));
+                    Duration.ofNanos(values.get("--round-trip-us") * 1000L),
+                    Duration.ofMillis(values.get("--warmup-ms")));
         }
 
         private static int number(String name, String value) {

@@ -1,11 +1,19 @@
 package dbworkbook.common.demo;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Times a piece of work the simple, honest way a demo can: a few warm-up runs first (class loading, JIT, the
- * server's caches), then several measured runs, and the median of those, which one slow run cannot drag.
- * For error bars and a real benchmark harness, see JMH in chapter 3.
+ * Times a piece of work the simple, honest way a demo can: warm-up runs first, then several measured runs, and the
+ * median of those, which one slow run cannot drag. For error bars and a real benchmark harness, see JMH in
+ * chapter 3.
+ *
+ * <p>Warm-up is bounded by count and by time: at least {@code warmups} runs, and runs until {@code minWarmup} has
+ * passed. A count alone is not enough for fast work: the JIT compiler keeps compiling the hot code for a second or
+ * two, on the same cores the measured runs need, and a 30 ms task measured in that window looks several times slower
+ * than it is.
  */
 public final class Timing {
 
@@ -36,8 +44,34 @@ public final class Timing {
         }
     }
 
-    public static Sample measure(int warmups, int runs, Runnable work) {
-        for (int i = 0; i < warmups; i++) {
+    /**
+     * Times several pieces of work that are to be compared, interleaved: they warm up together, then each round of
+     * measurement runs every one of them once. Whatever slows the machine for a while (the JIT compiler, a garbage
+     * collection, the database's autovacuum) then slows all of them a little rather than one of them a lot.
+     */
+    public static Map<String, Sample> measureInterleaved(Map<String, Runnable> work, int warmups, Duration minWarmup,
+                                                         int runs) {
+        long warmupEnd = System.nanoTime() + minWarmup.toNanos();
+        for (int i = 0; i < warmups || System.nanoTime() < warmupEnd; i++) {
+            work.values().forEach(Runnable::run);
+        }
+        Map<String, long[]> nanos = new LinkedHashMap<>();
+        work.keySet().forEach(name -> nanos.put(name, new long[runs]));
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, Runnable> entry : work.entrySet()) {
+                long start = System.nanoTime();
+                entry.getValue().run();
+                nanos.get(entry.getKey())[i] = System.nanoTime() - start;
+            }
+        }
+        Map<String, Sample> samples = new LinkedHashMap<>();
+        nanos.forEach((name, times) -> samples.put(name, new Sample(times)));
+        return samples;
+    }
+
+    public static Sample measure(int warmups, Duration minWarmup, int runs, Runnable work) {
+        long warmupEnd = System.nanoTime() + minWarmup.toNanos();
+        for (int i = 0; i < warmups || System.nanoTime() < warmupEnd; i++) {
             work.run();
         }
         long[] nanos = new long[runs];
