@@ -191,11 +191,6 @@ public final class WorkbookServer implements AutoCloseable {
         return embedded != null;
     }
 
-    /** {@code server_version_num}, e.g. 180006 for 18.6. */
-    public int versionNumber() {
-        return serverVersionNumber;
-    }
-
     public String versionString() {
         return versionString(serverVersionNumber);
     }

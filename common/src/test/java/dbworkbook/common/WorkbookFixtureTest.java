@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dbworkbook.common.domain.DataGenerator;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.common.junit.WorkbookTest;
+import dbworkbook.common.recorder.RecordedStatement;
 import dbworkbook.common.recorder.StatementRecorder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,6 +90,27 @@ class WorkbookFixtureTest {
         assertThat(recorder.statements().get(0).parameters()).containsExactly(1L);
         assertThat(recorder.statements().get(1).parameters()).containsExactly(2L);
         assertThat(recorder.statements().get(1).thread()).isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void theRecorderTellsThisThreadsStatementsFromAllThreads(DataSource dataSource, StatementRecorder recorder)
+            throws Exception {
+        Thread other = new Thread(() -> {
+            try {
+                count(dataSource, "SELECT count(*) FROM salesperson");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "another-thread");
+        other.start();
+        other.join();
+        count(dataSource, "SELECT count(*) FROM car");
+
+        assertThat(recorder.statements()).extracting(RecordedStatement::thread)
+                .containsExactlyInAnyOrder("another-thread", Thread.currentThread().getName());
+        assertThat(recorder.statementsOfCurrentThread()).singleElement()
+                .satisfies(s -> assertThat(s.sql()).contains("FROM car"))
+                .satisfies(s -> assertThat(s.executeNanos()).isPositive());
     }
 
     @Test

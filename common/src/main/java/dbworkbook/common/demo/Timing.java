@@ -10,8 +10,8 @@ import java.util.Map;
  * median of those, which one slow run cannot drag. For error bars and a real benchmark harness, see JMH in
  * chapter 3.
  *
- * <p>Warm-up is bounded by count and by time: at least {@code warmups} runs, and runs until {@code minWarmup} has
- * passed. A count alone is not enough for fast work: the JIT compiler keeps compiling the hot code for a second or
+ * <p>Warm-up is bounded by count and by time: at least {@code warmups} rounds, and rounds until {@code minWarmup}
+ * has passed. A count alone is not enough for fast work: the JIT compiler keeps compiling the hot code for a second or
  * two, on the same cores the measured runs need, and a 30 ms task measured in that window looks several times slower
  * than it is.
  */
@@ -67,19 +67,5 @@ public final class Timing {
         Map<String, Sample> samples = new LinkedHashMap<>();
         nanos.forEach((name, times) -> samples.put(name, new Sample(times)));
         return samples;
-    }
-
-    public static Sample measure(int warmups, Duration minWarmup, int runs, Runnable work) {
-        long warmupEnd = System.nanoTime() + minWarmup.toNanos();
-        for (int i = 0; i < warmups || System.nanoTime() < warmupEnd; i++) {
-            work.run();
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.run();
-            nanos[i] = System.nanoTime() - start;
-        }
-        return new Sample(nanos);
     }
 }

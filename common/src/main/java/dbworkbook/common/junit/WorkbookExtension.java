@@ -7,6 +7,7 @@ import dbworkbook.common.domain.Scale;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
 import dbworkbook.common.recorder.StatementRecorder;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -50,14 +51,7 @@ public final class WorkbookExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        ClassDatabase database = classDatabase(extensionContext);
-        Object value = switch (ClassDatabase.RESOLVABLE.get(type)) {
-            case DATA_SOURCE -> database.recordedDataSource();
-            case RECORDER -> database.recorder();
-            case DATABASE -> database.database();
-            case SCALE -> database.scale();
-            case SQL_SESSION_FACTORY -> database.sqlSessionFactory();
-        };
+        Object value = ClassDatabase.RESOLVABLE.get(type).apply(classDatabase(extensionContext));
         if (value == null) {
             throw new ParameterResolutionException("No SqlSessionFactory: name the chapter's MyBatis configuration "
                     + "in @WorkbookTest(mybatisConfig = \"...\") on " + extensionContext.getRequiredTestClass());
@@ -74,19 +68,18 @@ public final class WorkbookExtension implements BeforeAllCallback, BeforeEachCal
         return database;
     }
 
-    private enum Resolvable { DATA_SOURCE, RECORDER, DATABASE, SCALE, SQL_SESSION_FACTORY }
-
     /** One test class's database, pool, recorder and (if asked for) MyBatis. Closing it drops the database. */
     private record ClassDatabase(WorkbookDatabase database, Scale scale, StatementRecorder recorder,
                                  DataSource recordedDataSource, SqlSessionFactory sqlSessionFactory)
             implements AutoCloseable {
 
-        static final Map<Class<?>, Resolvable> RESOLVABLE = Map.of(
-                DataSource.class, Resolvable.DATA_SOURCE,
-                StatementRecorder.class, Resolvable.RECORDER,
-                WorkbookDatabase.class, Resolvable.DATABASE,
-                Scale.class, Resolvable.SCALE,
-                SqlSessionFactory.class, Resolvable.SQL_SESSION_FACTORY);
+        /** What a test method may ask for, and where it comes from. */
+        static final Map<Class<?>, Function<ClassDatabase, Object>> RESOLVABLE = Map.of(
+                DataSource.class, ClassDatabase::recordedDataSource,
+                StatementRecorder.class, ClassDatabase::recorder,
+                WorkbookDatabase.class, ClassDatabase::database,
+                Scale.class, ClassDatabase::scale,
+                SqlSessionFactory.class, ClassDatabase::sqlSessionFactory);
 
         static ClassDatabase create(Workbook workbook, Class<?> testClass, WorkbookTest settings) {
             Scale scale = Scale.of(settings.dealerships(), settings.carsPerDealership(),

@@ -72,13 +72,6 @@ public final class StatementRecorder {
         statements.clear();
     }
 
-    /** The statements that took longest in their execute call, slowest first. */
-    public List<RecordedStatement> slowest(int n) {
-        List<RecordedStatement> sorted = new ArrayList<>(statements);
-        sorted.sort(Comparator.comparingLong(RecordedStatement::executeNanos).reversed());
-        return sorted.subList(0, Math.min(n, sorted.size()));
-    }
-
     private final class ExecutionListener implements QueryExecutionListener {
 
         @Override
