@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * One database of the workbook's own: the migrated schema, whatever data a test or demo puts in, dropped on close.
@@ -41,6 +43,14 @@ public final class WorkbookDatabase implements AutoCloseable {
     }
 
     /**
+     * A {@link DataSource} without a pool: every {@code getConnection()} opens a new connection to the server (a new
+     * server process, a new authentication) and {@code close()} really closes it. Chapter 4 measures what that costs.
+     */
+    public DataSource unpooledDataSource() {
+        return new UnpooledDataSource(this);
+    }
+
+    /**
      * A HikariCP pool on this database, closed with it. Chapter 4 explains every setting; here only the size and
      * a name (it shows in HikariCP's log lines and metrics) are chosen.
      */
@@ -48,17 +58,32 @@ public final class WorkbookDatabase implements AutoCloseable {
         return pooledDataSource(poolName, maximumPoolSize, jdbcUrl());
     }
 
+    /**
+     * A HikariCP pool on this database with settings of your own: {@code settings} receives a configuration that
+     * already has the URL, the credentials and the workbook's connection properties (add driver properties with
+     * {@code addDataSourceProperty}), and may change anything else. Closed with the database.
+     */
+    public HikariDataSource pooledDataSource(String poolName, Consumer<HikariConfig> settings) {
+        return pooledDataSource(poolName, 10, jdbcUrl(), settings);
+    }
+
     /** The same, connecting through {@code relay} (e.g. a {@code NetworkDelayProxy}) instead of directly. */
     public HikariDataSource pooledDataSourceThrough(InetSocketAddress relay, String poolName, int maximumPoolSize) {
         return pooledDataSource(poolName, maximumPoolSize, workbook.server().jdbcUrl(name, relay));
     }
 
-    private synchronized HikariDataSource pooledDataSource(String poolName, int maximumPoolSize, String jdbcUrl) {
+    private HikariDataSource pooledDataSource(String poolName, int maximumPoolSize, String jdbcUrl) {
+        return pooledDataSource(poolName, maximumPoolSize, jdbcUrl, config -> { });
+    }
+
+    private synchronized HikariDataSource pooledDataSource(String poolName, int maximumPoolSize, String jdbcUrl,
+            Consumer<HikariConfig> settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(jdbcUrl);
         config.setDataSourceProperties(workbook.server().connectionProperties());
         config.setMaximumPoolSize(maximumPoolSize);
+        settings.accept(config);
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);
         return pool;
