@@ -1,5 +1,6 @@
 package dbworkbook.part2;
 
+import java.lang.reflect.Proxy;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
@@ -89,15 +90,17 @@ public final class StatementTimingInterceptor implements Interceptor {
     /**
      * The mapped statement behind a statement handler. MyBatis has no public getter for it: the handler MyBatis
      * creates is a {@code RoutingStatementHandler} whose private {@code delegate} (a {@code BaseStatementHandler})
-     * holds it. {@link SystemMetaObject} reads private fields the way MyBatis itself does. If other plugins wrapped
-     * the handler too, it is a JDK proxy whose invocation handler ({@code h}) holds the {@code target}.
+     * holds it, and {@link SystemMetaObject} reads private fields the way MyBatis itself does. If other plugins wrap
+     * statement handlers too, the target is a JDK proxy whose invocation handler (a {@link Plugin}) holds the real
+     * target. (The {@code "h.target"} path found in many blog posts reads {@code Proxy.h} by reflection, which Java 17
+     * refuses: {@code java.lang.reflect} is not open. {@link Proxy#getInvocationHandler} is the public way.)
      */
-    static MappedStatement mappedStatementOf(StatementHandler handler) {
-        MetaObject meta = SystemMetaObject.forObject(handler);
-        while (meta.hasGetter("h")) {
-            meta = SystemMetaObject.forObject(meta.getValue("h.target"));
+    public static MappedStatement mappedStatementOf(Object statementHandler) {
+        Object target = statementHandler;
+        while (Proxy.isProxyClass(target.getClass())) {
+            target = SystemMetaObject.forObject(Proxy.getInvocationHandler(target)).getValue("target");
         }
-        return (MappedStatement) meta.getValue("delegate.mappedStatement");
+        return (MappedStatement) SystemMetaObject.forObject(target).getValue("delegate.mappedStatement");
     }
 
     /**
