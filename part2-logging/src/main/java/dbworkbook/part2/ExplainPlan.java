@@ -76,6 +76,12 @@ public record ExplainPlan(List<String> lines) {
         return scans;
     }
 
+    /** The top node's buffer counts, e.g. {@code shared hit=637}: the 8 kB pages the statement touched. */
+    public String buffers() {
+        return lines.stream().filter(line -> line.trim().startsWith("Buffers:")).findFirst()
+                .map(line -> line.trim().substring("Buffers:".length()).trim()).orElse("");
+    }
+
     /** The server's own time for executing the statement, as EXPLAIN ANALYZE reports it. */
     public double executionMillis() {
         for (String line : lines) {

@@ -3,8 +3,10 @@ package dbworkbook.part2;
 import java.lang.reflect.Proxy;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,8 @@ import org.apache.logging.log4j.Logger;
  * only the calls your code makes: the nested selects of a result map (chapter 1's N+1) run through an inner executor
  * that plugins never wrap, so they would be missing (mybatis-3 issue 432). Measured here, the time is the execution
  * and the reading of the rows by the driver ({@code query} includes turning rows into objects), not borrowing the
- * connection.
+ * connection. A statement's time is its own: the nested selects that ran while its rows were read are taken out
+ * of it (they are counted under their own id).
  *
  * <p>Configured in {@code mybatis-config.xml}:
  * <pre>{@code
@@ -57,6 +60,13 @@ public final class StatementTimingInterceptor implements Interceptor {
 
     private static final Logger LOG = LogManager.getLogger(StatementTimingInterceptor.class);
 
+    /**
+     * Per thread, one counter per statement in progress: the time its nested selects took. A nested select runs
+     * while its parent's rows are being read, i.e. inside the parent's {@code query}; without this, the parent's
+     * time would include all its children's, and the N+1 parent would look like the slowest statement of all.
+     */
+    private static final ThreadLocal<Deque<long[]>> NESTED_NANOS = ThreadLocal.withInitial(ArrayDeque::new);
+
     private final Map<String, StatementTimes> timesById = new ConcurrentHashMap<>();
     private volatile Duration slowThreshold = Duration.ofMillis(200);
 
@@ -64,6 +74,8 @@ public final class StatementTimingInterceptor implements Interceptor {
     public Object intercept(Invocation invocation) throws Throwable {
         StatementHandler handler = (StatementHandler) invocation.getTarget();
         MappedStatement statement = mappedStatementOf(handler);
+        Deque<long[]> running = NESTED_NANOS.get();
+        running.push(new long[1]);
         StatementEvent event = new StatementEvent();
         event.begin();
         long start = System.nanoTime();
@@ -72,16 +84,20 @@ public final class StatementTimingInterceptor implements Interceptor {
         } finally {
             long elapsed = System.nanoTime() - start;
             event.end();
+            long self = elapsed - running.pop()[0];
+            if (!running.isEmpty()) {
+                running.peek()[0] += elapsed; // the enclosing statement's time holds this one: it is taken out there
+            }
             String sql = handler.getBoundSql().getSql();
-            timesById.computeIfAbsent(statement.getId(), id -> new StatementTimes()).add(elapsed, sql);
+            timesById.computeIfAbsent(statement.getId(), id -> new StatementTimes()).add(self, sql);
             if (event.shouldCommit()) {
                 event.statementId = statement.getId();
                 event.sql = sql;
                 event.commit();
             }
-            if (elapsed >= slowThreshold.toNanos()) {
+            if (self >= slowThreshold.toNanos()) {
                 LOG.warn("Slow statement {} took {} ms (threshold {} ms), parameters {}", statement.getId(),
-                        String.format(Locale.ROOT, "%.3f", elapsed / 1e6), slowThreshold.toMillis(),
+                        String.format(Locale.ROOT, "%.3f", self / 1e6), slowThreshold.toMillis(),
                         parameterValues(statement.getConfiguration(), handler.getBoundSql()));
             }
         }
