@@ -36,19 +36,20 @@ public final class ServerStatementStatistics {
      */
     public static String availability(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SHOW shared_preload_libraries")) {
-                rs.next();
-                if (!rs.getString(1).contains("pg_stat_statements")) {
-                    return "pg_stat_statements is not preloaded on this server: add it to shared_preload_libraries "
-                            + "in postgresql.conf and restart the server";
-                }
-            }
             try (ResultSet rs = statement.executeQuery(
                     "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     return "the role " + connection.getMetaData().getUserName() + " is not a superuser: creating the "
                             + "pg_stat_statements extension and resetting its statistics need one";
+                }
+            }
+            // Only a superuser (or a member of pg_read_all_settings) may read this setting: hence checked second.
+            try (ResultSet rs = statement.executeQuery("SHOW shared_preload_libraries")) {
+                rs.next();
+                if (!rs.getString(1).contains("pg_stat_statements")) {
+                    return "pg_stat_statements is not preloaded on this server: add it to shared_preload_libraries "
+                            + "in postgresql.conf and restart the server";
                 }
             }
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
