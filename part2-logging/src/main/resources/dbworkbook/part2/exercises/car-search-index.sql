@@ -1,0 +1,14 @@
+-- EXERCISE 3: fix the slowest statement with an index.
+--
+-- The demo (and pg_stat_statements, lesson 5) shows where the time goes: CarSearchMapper.findByMakeAndPriceRange,
+-- the search by make and price range, reads the whole car table (Seq Scan) on every call to return a few cars.
+-- Write below the CREATE INDEX statement that lets PostgreSQL find those cars without reading the table.
+-- The test runs this file in its own database, then checks the plan of the search (EXPLAIN, lesson 6) and that the
+-- search still returns exactly the same cars.
+--
+-- Hint: lesson 6. Look at the WHERE clause of the search: one column is compared with =, one with a range.
+-- Which index would you look things up in, the way you use a phone book?
+--
+-- Check: ./mvnw -Pexercises -pl part2-logging -am verify
+
+-- TODO exercise 3: CREATE INDEX ...

@@ -1,0 +1,9 @@
+package dbworkbook.part2.exercises;
+
+class SlowestStatementSolutionTest extends SlowestStatementContract {
+
+    @Override
+    String query() {
+        return "dbworkbook/part2/solutions/slowest-statement.sql";
+    }
+}
