@@ -128,6 +128,29 @@ class ConnectionFaultsTest {
         }
     }
 
+    @Test
+    void softEvictingThePoolAtTheFirstLostConnectionRetiresTheOtherDeadOnesToo(WorkbookDatabase database, Scale scale)
+            throws SQLException {
+        try (LogCapture log = LogCapture.of(Level.WARN, HIKARI_FAULT_LOGGERS);
+             HikariDataSource pool = FaultyPools.poolThatTrustsRecentlyUsedConnections(database, "part4-faults-evict", 2)) {
+            Set<Integer> ended = pidsOfAllConnections(pool, 2);
+            FaultyPools.endItsBackends(database, "part4-faults-evict");
+
+            try (Connection first = pool.getConnection()) {
+                assertThat(catchThrowableOfType(SQLException.class, () -> countCars(first)).getSQLState())
+                        .isEqualTo(ADMIN_SHUTDOWN);
+            }
+            // The other connection is dead too, and would be handed out next. Soft eviction closes every connection
+            // the pool has now (idle ones at once, borrowed ones when they come back) and the pool opens new ones.
+            pool.getHikariPoolMXBean().softEvictConnections();
+
+            try (Connection next = pool.getConnection()) {
+                assertThat(countCars(next)).isEqualTo(scale.cars());
+                assertThat(PoolBackends.pidOf(next)).isNotIn(ended);
+            }
+        }
+    }
+
     private static long countCars(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM car")) {
