@@ -349,8 +349,8 @@ public final class Part4Demo {
                     r.rowsRight() ? "yes" : "NO");
             json.add(r.toJson());
         }
-        printTable("5. The server ends all 4 connections of a pool just used (pg_terminate_backend), then 20 reads, "
-                + "each retried once", table);
+        printTable("5. The server ends all 4 connections of a pool just used (pg_terminate_backend); then 20 reads, "
+                + "each retried once if its connection was lost", table);
         System.out.println("  HikariCP skips its liveness check for a connection used in the last 500 ms, so dead "
                 + "ones are handed out; each is");
         System.out.println("  evicted when it fails. With one retry, a read can meet a second dead one. "
