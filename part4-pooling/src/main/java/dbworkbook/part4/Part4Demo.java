@@ -131,12 +131,12 @@ public final class Part4Demo {
     /** Units of work per second with {@code threads} threads for the measuring time. */
     private double throughput(DataSource dataSource, int threads) throws Exception {
         long deadline = System.nanoTime() + options.measure().toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> done = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < threads; i++) {
-                done.add(pool.submit(() -> {
+                done.add(workers.submit(() -> {
                     int units = 0;
                     while (System.nanoTime() < deadline) {
                         selectOne(dataSource);
@@ -151,7 +151,7 @@ public final class Part4Demo {
             }
             return units / ((System.nanoTime() - start) / 1e9);
         } finally {
-            pool.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
