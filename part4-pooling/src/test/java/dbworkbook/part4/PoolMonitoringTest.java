@@ -36,6 +36,7 @@ class PoolMonitoringTest {
         ExecutorService workers = Executors.newFixedThreadPool(6);
         CountDownLatch finishWork = new CountDownLatch(1);
         try (HikariDataSource pool = database.pooledDataSource("watched", config -> config.setMaximumPoolSize(4))) {
+            Await.until("the pool filled", () -> PoolState.of(pool).total() == 4);
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 tasks.add(workers.submit(() -> {
@@ -46,8 +47,9 @@ class PoolMonitoringTest {
                 }));
             }
 
-            Await.until("4 tasks holding a connection and 2 waiting", () -> PoolState.of(pool).waiting() == 2);
-            assertThat(PoolState.of(pool)).isEqualTo(new PoolState(4, 0, 4, 2));
+            PoolState underLoad = new PoolState(4, 0, 4, 2);
+            Await.until("4 tasks holding a connection and 2 waiting: " + underLoad,
+                    () -> PoolState.of(pool).equals(underLoad));
 
             finishWork.countDown();
             for (Future<?> task : tasks) {
