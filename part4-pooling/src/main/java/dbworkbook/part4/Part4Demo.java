@@ -286,6 +286,7 @@ public final class Part4Demo {
     }
 
     /** Lesson 3: every connection borrowed, one more asked for. */
+    @SuppressWarnings("try") // the connections are held, not used: holding them is the point
     private void exhaustion() throws SQLException {
         try (HikariDataSource pool = db.pooledDataSource("part4-demo-exhausted", config -> {
             config.setMaximumPoolSize(2);
@@ -359,6 +360,7 @@ public final class Part4Demo {
         report.put("recovery", json);
     }
 
+    @SuppressWarnings("try") // LogCapture quiet: keeps HikariCP's expected warnings off the console
     private Recovery recover(boolean softEvict) throws Exception {
         String strategy = softEvict ? "retry once, soft-evict the pool" : "retry once";
         long expectedCars = (long) options.dealerships() * 20;

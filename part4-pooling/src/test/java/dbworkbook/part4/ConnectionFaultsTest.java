@@ -148,6 +148,8 @@ class ConnectionFaultsTest {
                 assertThat(countCars(next)).isEqualTo(scale.cars());
                 assertThat(PoolBackends.pidOf(next)).isNotIn(ended);
             }
+            assertThat(log.messages()).as("only the first dead connection was ever used")
+                    .singleElement(as(STRING)).contains("marked as broken");
         }
     }
 

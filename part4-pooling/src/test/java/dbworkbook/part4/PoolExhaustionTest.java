@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * connection comes back in that time and it gets that one, or it gets a {@link SQLTransientConnectionException}.
  */
 @WorkbookTest(dealerships = 1, carsPerDealership = 1, salespeoplePerDealership = 0)
+@SuppressWarnings("try") // connections held in try-with-resources and never used: holding them is the point
 class PoolExhaustionTest {
 
     @Test

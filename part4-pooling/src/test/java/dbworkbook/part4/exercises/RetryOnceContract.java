@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Exercise 3's contract: a read retried once after a lost connection, and never for anything else. */
 @WorkbookTest(dealerships = 4, carsPerDealership = 3, salespeoplePerDealership = 0)
+@SuppressWarnings("try") // LogCapture quiet: opened only to keep HikariCP's expected warnings off the console
 abstract class RetryOnceContract {
 
     static final String TASK = "Exercise 3: make RetryOnce.read run the read once more, on a newly borrowed "
