@@ -20,5 +20,8 @@ public interface CarMapper {
     /** Inserts the car and sets its {@code id}. Returns the update count (not the id). */
     int insert(Car car);
 
+    /** Inserts the car without reading its generated id back (see CarMapper.xml for why that matters). */
+    int insertWithoutId(Car car);
+
     int updatePrice(@Param("id") long id, @Param("price") BigDecimal price);
 }
