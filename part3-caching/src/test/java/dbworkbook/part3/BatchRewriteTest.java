@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Lesson 2, continued: what a JDBC batch of 10,000 inserts becomes on the server, with and without PgJDBC's
  * {@code reWriteBatchedInserts}. The statement recorder sees one {@code executeBatch} call every time: the rewriting
  * happens inside the driver, below JDBC. The server's own statistics ({@code pg_stat_statements}) see the
- * difference: 10,000 executions of a one-row INSERT, or a few dozen multi-row INSERTs.
+ * difference: 10,000 executions of a one-row INSERT, or a handful of multi-row INSERTs.
  *
  * <p>Needs the {@code pg_stat_statements} extension (preloaded in the embedded server); skipped where it is not.
  * Every batch is rolled back: the statistics keep the executions, the table stays empty.
@@ -59,7 +59,7 @@ class BatchRewriteTest {
     void withReWriteBatchedInsertsTheServerRunsAFewMultiRowInserts(WorkbookDatabase db) throws SQLException {
         Batch batch = insertInOneBatch(db, true, CarMapper::insertWithoutId);
 
-        // The driver packs many rows (up to 128) into one INSERT ... VALUES (...), (...), ... (the demo prints the count).
+        // The driver packs the rows into a few INSERT ... VALUES (...), (...), ... (the demo prints how many).
         assertThat(batch.serverExecutions()).isBetween(1L, (long) ROWS / 100);
         // The price: the driver can no longer say which row each count belongs to.
         assertThat(batch.updateCounts()).hasSize(ROWS).containsOnly(Statement.SUCCESS_NO_INFO);
