@@ -46,7 +46,7 @@ import org.apache.logging.log4j.Level;
  * warm-up, interleaved: see {@link Timing}).
  *
  * <p>Run: {@code ./mvnw -Pdemo -pl part3-caching -am package}; scale it with e.g.
- * {@code -Ddemo.args="--rows 10000 --timed-rows 1000 --lookups 1000 --runs 5 --warmups 2 --warmup-ms 1500"}.
+ * {@code -Ddemo.args="--rows 10000 --timed-rows 1000 --lookups 1000 --runs 5 --warmups 2 --warmup-ms 3000"}.
  */
 public final class Part3Demo {
 
@@ -367,7 +367,7 @@ public final class Part3Demo {
     private record Options(int rows, int timedRows, int lookups, int runs, int warmups, Duration minWarmup) {
 
         private static final String USAGE = "Arguments: [--rows 10000] [--timed-rows 1000] [--lookups 1000] "
-                + "[--runs 5] [--warmups 2] [--warmup-ms 1500]";
+                + "[--runs 5] [--warmups 2] [--warmup-ms 3000]";
 
         static Options parse(String[] args) {
             Map<String, Integer> values = new LinkedHashMap<>();
@@ -376,7 +376,7 @@ public final class Part3Demo {
             values.put("--lookups", 1_000);
             values.put("--runs", 5);
             values.put("--warmups", 2);
-            values.put("--warmup-ms", 1500);
+            values.put("--warmup-ms", 3000);
             List<String> words = Arrays.stream(args)
                     .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                     .filter(word -> !word.isEmpty())
