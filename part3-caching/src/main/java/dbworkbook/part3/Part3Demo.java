@@ -122,6 +122,10 @@ public final class Part3Demo {
     private record InsertSetup(String name, ExecutorType executorType, boolean reWriteBatchedInserts) {
     }
 
+    /** What one executor setting ran for the counted inserts; {@code insertsOnServer} is -1 if not known. */
+    private record InsertCounts(long prepared, long jdbcExecutions, long insertsOnServer) {
+    }
+
     private static final List<InsertSetup> INSERT_SETUPS = List.of(
             new InsertSetup("SIMPLE", ExecutorType.SIMPLE, false),
             new InsertSetup("REUSE", ExecutorType.REUSE, false),
@@ -136,7 +140,7 @@ public final class Part3Demo {
                 "median ms", "x SIMPLE");
         Map<String, Runnable> timed = new LinkedHashMap<>();
         List<Map<String, Object>> json = new ArrayList<>();
-        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, InsertCounts> counts = new LinkedHashMap<>();
         for (InsertSetup setup : INSERT_SETUPS) {
             DataSource pool = db.pooledDataSource("demo-" + setup.name().replace(' ', '-'), config -> {
                 config.setMaximumPoolSize(1);
@@ -153,7 +157,7 @@ public final class Part3Demo {
                 prepared = log.messages().stream().filter(line -> line.contains("Preparing:")).count();
             }
             long onServer = serverStatistics ? ServerStatementStatistics.executionsOf(db, "INSERT INTO car") : -1;
-            counts.put(setup.name(), new long[] {prepared, recorder.count(), onServer});
+            counts.put(setup.name(), new InsertCounts(prepared, recorder.count(), onServer));
             SqlSessionFactory direct = MyBatisBootstrap.sqlSessionFactory(pool, Part3.MYBATIS_CONFIG);
             List<Car> cars = NewCars.of(options.timedRows(), 1, "demo");
             timed.put(setup.name(), () -> insertAndRollBack(direct, setup.executorType(), cars));
@@ -162,14 +166,15 @@ public final class Part3Demo {
         double simple = samples.get("SIMPLE").medianMillis();
         counts.forEach((name, c) -> {
             double median = samples.get(name).medianMillis();
-            table.row(name, count(c[0]), count(c[1]), c[2] < 0 ? "skipped" : count(c[2]), ms(median),
+            table.row(name, count(c.prepared()), count(c.jdbcExecutions()),
+                    c.insertsOnServer() < 0 ? "skipped" : count(c.insertsOnServer()), ms(median),
                     times(median / simple));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("executor", name);
             row.put("rowsCounted", options.rows());
-            row.put("statementsPrepared", c[0]);
-            row.put("jdbcExecutions", c[1]);
-            row.put("insertsExecutedOnServer", c[2] < 0 ? null : c[2]);
+            row.put("statementsPrepared", c.prepared());
+            row.put("jdbcExecutions", c.jdbcExecutions());
+            row.put("insertsExecutedOnServer", c.insertsOnServer() < 0 ? null : c.insertsOnServer());
             row.put("rowsTimed", options.timedRows());
             row.put("medianMs", median);
             row.put("ratioToSimple", median / simple);
@@ -227,8 +232,8 @@ public final class Part3Demo {
             json.add(row);
         });
         System.out.print(table.render());
-        System.out.println("  (lookup prepared on server: the car lookup's rows in pg_prepared_statements on the pool's "
-                + "one connection, after all runs)");
+        System.out.println("  (lookup prepared on server: the car lookup's rows in pg_prepared_statements on the "
+                + "pool's one connection, after all runs)");
         report.put("prepareThreshold", json);
     }
 
@@ -278,7 +283,7 @@ public final class Part3Demo {
         TextTable table = new TextTable("setting", "statements", "cache hit ratio", "median ms", "x no cache");
         DataSource pool = db.pooledDataSource("demo-caches", 1);
         Map<String, Runnable> timed = new LinkedHashMap<>();
-        Map<String, long[]> statements = new LinkedHashMap<>();
+        Map<String, Integer> statements = new LinkedHashMap<>();
         Map<String, String> hitRatios = new LinkedHashMap<>();
         for (CacheSetup setup : CACHE_SETUPS) {
             // A new factory, so its caches start empty: the counts include filling them.
@@ -296,7 +301,7 @@ public final class Part3Demo {
                             Double.parseDouble(ratios.get(ratios.size() - 1).replaceAll(".*: ", "")));
                 }
             }
-            statements.put(setup.name(), new long[] {recorder.count()});
+            statements.put(setup.name(), recorder.count());
             hitRatios.put(setup.name(), ratio);
             // Timed on another factory, warmed up like a running application's.
             SqlSessionFactory direct = MyBatisBootstrap.sqlSessionFactory(pool, Part3.MYBATIS_CONFIG);
@@ -307,12 +312,12 @@ public final class Part3Demo {
         List<Map<String, Object>> json = new ArrayList<>();
         statements.forEach((name, n) -> {
             double median = samples.get(name).medianMillis();
-            table.row(name, count(n[0]), hitRatios.get(name), ms(median), times(median / noCache));
+            table.row(name, count(n), hitRatios.get(name), ms(median), times(median / noCache));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setting", name);
             row.put("lookups", options.lookups());
             row.put("sessions", name.startsWith("all in one") ? 1 : sessions);
-            row.put("statements", n[0]);
+            row.put("statements", n);
             row.put("cacheHitRatio", hitRatios.get(name).equals("-") ? null : Double.parseDouble(hitRatios.get(name)));
             row.put("medianMs", median);
             row.put("ratioToNoCache", median / noCache);

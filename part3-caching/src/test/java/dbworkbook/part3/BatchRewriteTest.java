@@ -107,7 +107,8 @@ class BatchRewriteTest {
         assertThatStatements(recorder).as("JDBC sees one executeBatch, whatever the driver makes of it").hasCount(1);
         assertThat(results).hasSize(1);
         assertThat(rowsInCarTable(db)).as("rolled back").isZero();
-        return new Batch(cars, results.get(0).getUpdateCounts(), ServerStatementStatistics.executionsOf(db, "INSERT INTO car"));
+        return new Batch(cars, results.get(0).getUpdateCounts(),
+                ServerStatementStatistics.executionsOf(db, "INSERT INTO car"));
     }
 
     private static long rowsInCarTable(WorkbookDatabase db) throws SQLException {

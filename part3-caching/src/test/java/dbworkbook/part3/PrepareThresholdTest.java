@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.junit.WorkbookTest;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

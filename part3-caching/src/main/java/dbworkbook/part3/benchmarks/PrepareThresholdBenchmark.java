@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PrepareThresholdBenchmark {
 
     private static final int CARS = 1_000;
-    private static final String FIND_CAR = "SELECT id, dealership_id, make, model, year, price, is_sold FROM car WHERE id = ?";
+    private static final String FIND_CAR =
+            "SELECT id, dealership_id, make, model, year, price, is_sold FROM car WHERE id = ?";
 
     @Param({"0", "5", "-1"})
     public String prepareThreshold;
