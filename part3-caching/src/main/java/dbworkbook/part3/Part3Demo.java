@@ -78,7 +78,8 @@ public final class Part3Demo {
                 serverStatistics = true;
             } catch (SQLException e) {
                 System.out.println("Skipped: server-side INSERT counts (pg_stat_statements is not available: "
-                        + e.getMessage().lines().findFirst().orElse("") + "). Preload it to see them.");
+                        + e.getMessage().lines().findFirst().orElse("") + "). It needs pg_stat_statements in "
+                        + "shared_preload_libraries and a role that may create the extension.");
                 serverStatistics = false;
             }
             new Part3Demo(options, db, serverStatistics).run();
