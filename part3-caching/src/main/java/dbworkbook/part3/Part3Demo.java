@@ -1,8 +1,11 @@
 package dbworkbook.part3;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.demo.DemoReport;
+import dbworkbook.common.demo.NetworkDelayProxy;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.Car;
@@ -11,6 +14,7 @@ import dbworkbook.common.domain.Scale;
 import dbworkbook.common.logging.LogCapture;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
 import dbworkbook.common.recorder.StatementRecorder;
+import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +40,8 @@ import org.apache.logging.log4j.Level;
  * <ol>
  *   <li>Executor types: inserts with SIMPLE, REUSE, BATCH and BATCH with {@code reWriteBatchedInserts}: statements
  *       MyBatis prepared (its log), JDBC executions (the statement recorder), INSERTs the server executed
- *       ({@code pg_stat_statements}, where available), and the time.</li>
+ *       ({@code pg_stat_statements}, where available), and the time: directly, and through a
+ *       {@link NetworkDelayProxy} that adds a round-trip time (0.5 ms by default), as between two machines.</li>
  *   <li>{@code prepareThreshold} 0, 5 and -1: primary-key lookups on one connection, the server-side prepared
  *       statements it then holds ({@code pg_prepared_statements}), and the time.</li>
  *   <li>Caches: the same lookups of a few dealerships in many sessions, without the second-level cache, with it
@@ -46,7 +51,7 @@ import org.apache.logging.log4j.Level;
  * warm-up, interleaved: see {@link Timing}).
  *
  * <p>Run: {@code ./mvnw -Pdemo -pl part3-caching -am package}; scale it with e.g.
- * {@code -Ddemo.args="--rows 10000 --timed-rows 1000 --lookups 1000 --runs 5 --warmups 2 --warmup-ms 3000"}.
+ * {@code -Ddemo.args="--rows 10000 --timed-rows 1000 --lookups 1000 --runs 5 --warmups 2 --warmup-ms 3000 --round-trip-us 500"}.
  */
 public final class Part3Demo {
 
@@ -56,20 +61,24 @@ public final class Part3Demo {
 
     private final Options options;
     private final WorkbookDatabase db;
+    private final NetworkDelayProxy relay;
     private final boolean serverStatistics;
+    private final List<HikariDataSource> relayedPools = new ArrayList<>();
     private final DemoReport report = new DemoReport("part3-caching");
 
-    private Part3Demo(Options options, WorkbookDatabase db, boolean serverStatistics) {
+    private Part3Demo(Options options, WorkbookDatabase db, NetworkDelayProxy relay, boolean serverStatistics) {
         this.options = options;
         this.db = db;
+        this.relay = relay;
         this.serverStatistics = serverStatistics;
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws SQLException, IOException {
         Options options = Options.parse(args);
         acceptOnlyTheWorkbooksClassesWhenDeserializing();
         try (Workbook workbook = Workbook.start();
-             WorkbookDatabase db = workbook.createDatabase("part3-demo")) {
+             WorkbookDatabase db = workbook.createDatabase("part3-demo");
+             NetworkDelayProxy relay = NetworkDelayProxy.start(workbook.server().address(), options.roundTrip())) {
             DataGenerator.populate(db.pooledDataSource("part3-demo-loader", 1),
                     Scale.of(DEALERSHIPS, CARS_PER_DEALERSHIP, 0));
             boolean serverStatistics;
@@ -82,7 +91,7 @@ public final class Part3Demo {
                         + "shared_preload_libraries and a role that may create the extension.");
                 serverStatistics = false;
             }
-            new Part3Demo(options, db, serverStatistics).run();
+            new Part3Demo(options, db, relay, serverStatistics).run();
         }
     }
 
@@ -110,7 +119,11 @@ public final class Part3Demo {
         report.put("runs", options.runs());
         report.put("warmups", options.warmups());
         report.put("minWarmupMs", options.minWarmup().toMillis());
-        executorTypes();
+        try {
+            executorTypes();
+        } finally {
+            relayedPools.forEach(HikariDataSource::close);
+        }
         prepareThresholds();
         caches();
         Path file = report.write("part3-caching-demo.json");
@@ -127,6 +140,8 @@ public final class Part3Demo {
     private record InsertCounts(long prepared, long jdbcExecutions, long insertsOnServer) {
     }
 
+    private static final String RELAYED = " (relayed)";
+
     private static final List<InsertSetup> INSERT_SETUPS = List.of(
             new InsertSetup("SIMPLE", ExecutorType.SIMPLE, false),
             new InsertSetup("REUSE", ExecutorType.REUSE, false),
@@ -137,8 +152,11 @@ public final class Part3Demo {
         System.out.println();
         System.out.println("1. Executor types: " + count(options.rows()) + " inserts counted, "
                 + count(options.timedRows()) + " inserts timed (each run rolled back)");
+        double addedPerRoundTrip = addedRoundTripMillis();
+        System.out.println("   A round trip (SELECT 1) takes " + ms2(addedPerRoundTrip) + " ms longer through a relay "
+                + "set to add " + ms2(options.roundTrip().toNanos() / 1e6) + " ms (as to another machine nearby).");
         TextTable table = new TextTable("executor", "prepared (log)", "JDBC executions", "INSERTs on server",
-                "median ms", "x SIMPLE");
+                "median ms", "x SIMPLE", "relayed ms", "x SIMPLE relayed");
         Map<String, Runnable> timed = new LinkedHashMap<>();
         List<Map<String, Object>> json = new ArrayList<>();
         Map<String, InsertCounts> counts = new LinkedHashMap<>();
@@ -162,14 +180,18 @@ public final class Part3Demo {
             SqlSessionFactory direct = MyBatisBootstrap.sqlSessionFactory(pool, Part3.MYBATIS_CONFIG);
             List<Car> cars = NewCars.of(options.timedRows(), 1, "demo");
             timed.put(setup.name(), () -> insertAndRollBack(direct, setup.executorType(), cars));
+            SqlSessionFactory far = MyBatisBootstrap.sqlSessionFactory(relayedPool(setup), Part3.MYBATIS_CONFIG);
+            timed.put(setup.name() + RELAYED, () -> insertAndRollBack(far, setup.executorType(), cars));
         }
         Map<String, Timing.Sample> samples = measure(timed);
         double simple = samples.get("SIMPLE").medianMillis();
+        double simpleRelayed = samples.get("SIMPLE" + RELAYED).medianMillis();
         counts.forEach((name, c) -> {
             double median = samples.get(name).medianMillis();
+            double relayed = samples.get(name + RELAYED).medianMillis();
             table.row(name, count(c.prepared()), count(c.jdbcExecutions()),
                     c.insertsOnServer() < 0 ? "skipped" : count(c.insertsOnServer()), ms(median),
-                    times(median / simple));
+                    times(median / simple), ms(relayed), times(relayed / simpleRelayed));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("executor", name);
             row.put("rowsCounted", options.rows());
@@ -179,10 +201,51 @@ public final class Part3Demo {
             row.put("rowsTimed", options.timedRows());
             row.put("medianMs", median);
             row.put("ratioToSimple", median / simple);
+            row.put("relayedMedianMs", relayed);
+            row.put("relayedRatioToSimple", relayed / simpleRelayed);
             json.add(row);
         });
         System.out.print(table.render());
+        System.out.println("  (relayed: the same inserts through the relay. An insert that waits for its answer pays the "
+                + "round trip; a batch does not wait per row)");
+        report.put("addedRoundTripMs", addedPerRoundTrip);
         report.put("executorTypes", json);
+    }
+
+    /** What a relay round trip adds, measured: the median of SELECT 1 through the relay minus directly. */
+    private double addedRoundTripMillis() {
+        DataSource direct = db.pooledDataSource("demo-select-1", 1);
+        HikariDataSource far = relayedPool(new InsertSetup("select-1", ExecutorType.SIMPLE, false));
+        Map<String, Timing.Sample> samples = Timing.measureInterleaved(Map.of(
+                "direct", () -> selectOne(direct),
+                "relayed", () -> selectOne(far)), 100, options.minWarmup(), 500);
+        return samples.get("relayed").medianMillis() - samples.get("direct").medianMillis();
+    }
+
+    private static void selectOne(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT 1")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SELECT 1 failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A pool of one connection to the demo's database through the delay relay, with the setup's driver setting.
+     * Built here with HikariCP directly because {@code WorkbookDatabase}'s relayed pools take no driver settings.
+     */
+    private HikariDataSource relayedPool(InsertSetup setup) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("demo-relayed-" + setup.name().replace(' ', '-'));
+        config.setJdbcUrl(db.workbook().server().jdbcUrl(db.name(), relay.address()));
+        config.setDataSourceProperties(db.workbook().server().connectionProperties());
+        config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(setup.reWriteBatchedInserts()));
+        config.setMaximumPoolSize(1);
+        HikariDataSource pool = new HikariDataSource(config);
+        relayedPools.add(pool);
+        return pool;
     }
 
     /** Inserts without reading the ids back: the driver rewrites only such inserts (see BatchRewriteTest). */
@@ -366,14 +429,19 @@ public final class Part3Demo {
         return String.format(Locale.ROOT, "%.1f", millis);
     }
 
+    private static String ms2(double millis) {
+        return String.format(Locale.ROOT, "%.2f", millis);
+    }
+
     private static String times(double ratio) {
         return String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
-    private record Options(int rows, int timedRows, int lookups, int runs, int warmups, Duration minWarmup) {
+    private record Options(int rows, int timedRows, int lookups, int runs, int warmups, Duration minWarmup,
+                           Duration roundTrip) {
 
         private static final String USAGE = "Arguments: [--rows 10000] [--timed-rows 1000] [--lookups 1000] "
-                + "[--runs 5] [--warmups 2] [--warmup-ms 3000]";
+                + "[--runs 5] [--warmups 2] [--warmup-ms 3000] [--round-trip-us 500]";
 
         static Options parse(String[] args) {
             Map<String, Integer> values = new LinkedHashMap<>();
@@ -383,6 +451,7 @@ public final class Part3Demo {
             values.put("--runs", 5);
             values.put("--warmups", 2);
             values.put("--warmup-ms", 3000);
+            values.put("--round-trip-us", 500);
             List<String> words = Arrays.stream(args)
                     .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                     .filter(word -> !word.isEmpty())
@@ -398,12 +467,13 @@ public final class Part3Demo {
                 values.put(name, number(name, words.get(i + 1)));
             }
             if (values.get("--runs") < 1 || values.get("--rows") < 1 || values.get("--timed-rows") < 1
-                    || values.get("--lookups") < DISTINCT_DEALERSHIPS_LOOKED_UP) {
-                throw new IllegalArgumentException("At least 1 run, 1 row and " + DISTINCT_DEALERSHIPS_LOOKED_UP
-                        + " lookups. " + USAGE);
+                    || values.get("--lookups") < DISTINCT_DEALERSHIPS_LOOKED_UP || values.get("--round-trip-us") < 1) {
+                throw new IllegalArgumentException("At least 1 run, 1 row, " + DISTINCT_DEALERSHIPS_LOOKED_UP
+                        + " lookups and a round trip of 1 us. " + USAGE);
             }
             return new Options(values.get("--rows"), values.get("--timed-rows"), values.get("--lookups"),
-                    values.get("--runs"), values.get("--warmups"), Duration.ofMillis(values.get("--warmup-ms")));
+                    values.get("--runs"), values.get("--warmups"), Duration.ofMillis(values.get("--warmup-ms")),
+                    Duration.ofNanos(values.get("--round-trip-us") * 1000L));
         }
 
         private static int number(String name, String value) {
