@@ -72,6 +72,12 @@ public final class WorkbookDatabase implements AutoCloseable {
         return pooledDataSource(poolName, maximumPoolSize, workbook.server().jdbcUrl(name, relay));
     }
 
+    /** A pool with settings of your own (see {@link #pooledDataSource(String, Consumer)}), through {@code relay}. */
+    public HikariDataSource pooledDataSourceThrough(InetSocketAddress relay, String poolName,
+            Consumer<HikariConfig> settings) {
+        return pooledDataSource(poolName, 10, workbook.server().jdbcUrl(name, relay), settings);
+    }
+
     private HikariDataSource pooledDataSource(String poolName, int maximumPoolSize, String jdbcUrl) {
         return pooledDataSource(poolName, maximumPoolSize, jdbcUrl, config -> { });
     }

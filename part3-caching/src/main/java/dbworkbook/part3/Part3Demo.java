@@ -1,6 +1,5 @@
 package dbworkbook.part3;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
@@ -234,16 +233,14 @@ public final class Part3Demo {
 
     /**
      * A pool of one connection to the demo's database through the delay relay, with the setup's driver setting.
-     * Built here with HikariCP directly because {@code WorkbookDatabase}'s relayed pools take no driver settings.
+     * Closed when the executor-type part is done (before the relay stops), so no pool is left talking to it.
      */
     private HikariDataSource relayedPool(InsertSetup setup) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("demo-relayed-" + setup.name().replace(' ', '-'));
-        config.setJdbcUrl(db.workbook().server().jdbcUrl(db.name(), relay.address()));
-        config.setDataSourceProperties(db.workbook().server().connectionProperties());
-        config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(setup.reWriteBatchedInserts()));
-        config.setMaximumPoolSize(1);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = db.pooledDataSourceThrough(relay.address(),
+                "demo-relayed-" + setup.name().replace(' ', '-'), config -> {
+                    config.setMaximumPoolSize(1);
+                    config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(setup.reWriteBatchedInserts()));
+                });
         relayedPools.add(pool);
         return pool;
     }
