@@ -1,9 +1,15 @@
 package dbworkbook.part1;
 
+import static dbworkbook.common.demo.Figures.count;
+import static dbworkbook.common.demo.Figures.decimals;
+import static dbworkbook.common.demo.Figures.times;
+
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.DemoArguments;
 import dbworkbook.common.demo.DemoReport;
 import dbworkbook.common.demo.NetworkDelayProxy;
+import dbworkbook.common.demo.RoundTrips;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.DataGenerator;
@@ -14,15 +20,11 @@ import dbworkbook.common.recorder.StatementRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -89,7 +91,7 @@ public final class Part1Demo {
         report.put("server", server);
         loadData();
         System.out.println("Times:  median of " + options.runs() + " runs, after at least " + options.warmups()
-                + " warm-up runs and " + ms(options.minWarmup().toMillis() / 1000.0) + " s of warming up (the JIT");
+                + " warm-up runs and " + decimals(options.minWarmup().toMillis() / 1000.0, 1) + " s of warming up (the JIT");
         System.out.println("        compiler needs that long), without the statement recorder (it would distort them);");
         System.out.println("        statements and rows read are counted in one more run, with the recorder.");
         report.put("warmups", options.warmups());
@@ -113,7 +115,7 @@ public final class Part1Demo {
         double loadMs = (System.nanoTime() - start) / 1_000_000.0;
         System.out.println("Data:   " + count(scale.dealerships()) + " dealerships, each with "
                 + count(scale.carsPerDealership()) + " cars and " + count(scale.salespeoplePerDealership())
-                + " salespeople, loaded in " + ms(loadMs) + " ms");
+                + " salespeople, loaded in " + decimals(loadMs, 1) + " ms");
         Map<String, Object> scaleJson = new LinkedHashMap<>();
         scaleJson.put("dealerships", scale.dealerships());
         scaleJson.put("carsPerDealership", scale.carsPerDealership());
@@ -124,13 +126,11 @@ public final class Part1Demo {
 
     /** What one statement's round trip costs, directly and through the relay: the unit N+1 pays N times. */
     private void roundTrips() throws SQLException {
-        Map<String, Timing.Sample> samples = Timing.measureInterleaved(Map.of(
-                "direct", () -> selectOne(timed.dataSource()),
-                "relayed", () -> selectOne(far.dataSource())), 100, options.minWarmup(), 500);
-        double direct = samples.get("direct").medianMillis();
-        double relayed = samples.get("relayed").medianMillis();
-        System.out.println("Link:   a round trip (SELECT 1) takes " + ms2(direct) + " ms directly, and " + ms2(relayed)
-                + " ms through a relay set to add " + ms2(options.roundTrip().toNanos() / 1e6)
+        RoundTrips.Measured roundTrip = RoundTrips.measure(timed.dataSource(), far.dataSource(), options.minWarmup());
+        double direct = roundTrip.directMillis();
+        double relayed = roundTrip.relayedMillis();
+        System.out.println("Link:   a round trip (SELECT 1) takes " + decimals(direct, 2) + " ms directly, and " + decimals(relayed, 2)
+                + " ms through a relay set to add " + decimals(options.roundTrip().toNanos() / 1e6, 2)
                 + " ms (as between two machines in one data centre).");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("addedRoundTripMs", options.roundTrip().toNanos() / 1e6);
@@ -139,15 +139,6 @@ public final class Part1Demo {
         report.put("roundTrip", json);
     }
 
-    private static void selectOne(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT 1")) {
-            rs.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("SELECT 1 failed: " + e.getMessage(), e);
-        }
-    }
 
     /** Table 1, the seed's list_all_dealership_cars. */
     private void allDealershipsWithCars() {
@@ -163,29 +154,29 @@ public final class Part1Demo {
         Measurement selectIn = measured.get(3);
         Measurement jdbc = measured.get(4);
 
-        String farHeader = "+" + ms2(options.roundTrip().toNanos() / 1e6) + " ms link";
+        String farHeader = "+" + decimals(options.roundTrip().toNanos() / 1e6, 2) + " ms link";
         TextTable table = new TextTable("strategy", "statements", "rows read", "median ms", "x JOIN",
                 farHeader, "x JOIN");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Measurement m : measured) {
             double ratioToJoin = m.timeRelativeTo(join);
             double farRatioToJoin = m.farTimeRelativeTo(join);
-            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), ms(m.medianMs()), times(ratioToJoin),
-                    ms(m.farMedianMs()), times(farRatioToJoin));
+            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), decimals(m.medianMs(), 1), times(ratioToJoin, 1),
+                    decimals(m.farMedianMs(), 1), times(farRatioToJoin, 1));
             Map<String, Object> row = m.toJson();
             row.put("ratioToJoin", ratioToJoin);
             row.put("farRatioToJoin", farRatioToJoin);
             json.add(row);
         }
-        printTable("Loading every dealership with its cars (median ms: directly, and through the delay relay)", table);
+        table.print("Loading every dealership with its cars (median ms: directly, and through the delay relay)");
         System.out.println("  N+1 ran " + count(nestedSelect.statements()) + " statements, the JOIN "
-                + count(join.statements()) + ". On this machine N+1 took " + times(nestedSelect.timeRelativeTo(join))
-                + " as long as the JOIN; with the database " + ms2(options.roundTrip().toNanos() / 1e6)
-                + " ms away, " + times(nestedSelect.farTimeRelativeTo(join)) + ".");
+                + count(join.statements()) + ". On this machine N+1 took " + times(nestedSelect.timeRelativeTo(join), 1)
+                + " as long as the JOIN; with the database " + decimals(options.roundTrip().toNanos() / 1e6, 2)
+                + " ms away, " + times(nestedSelect.farTimeRelativeTo(join), 1) + ".");
         System.out.println("  Made lazy, it still ran " + count(lazy.statements())
                 + ": the selects only move to where getCars() is first touched.");
         System.out.println("  Select-in batches ran " + count(selectIn.statements()) + " statements. MyBatis' nested "
-                + "result map took " + times(join.timeRelativeTo(jdbc)) + " the time of plain JDBC over the same JOIN.");
+                + "result map took " + times(join.timeRelativeTo(jdbc), 1) + " the time of plain JDBC over the same JOIN.");
         report.put("allDealershipsWithCars", json);
     }
 
@@ -207,15 +198,15 @@ public final class Part1Demo {
         TextTable table = new TextTable("strategy", "statements", "rows read", "rows needed", "median ms");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Measurement m : measured) {
-            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), count(rowsNeeded), ms(m.medianMs()));
+            table.row(m.strategy(), count(m.statements()), count(m.rowsRead()), count(rowsNeeded), decimals(m.medianMs(), 1));
             Map<String, Object> row = m.toJson();
             row.put("rowsNeeded", rowsNeeded);
             json.add(row);
         }
-        printTable("Two collections: cars and salespeople", table);
+        table.print("Two collections: cars and salespeople");
         System.out.println("  One JOIN pairs each car with each salesperson of its dealership: it read "
-                + times((double) oneJoin.rowsRead() / rowsNeeded) + " the rows needed,");
-        System.out.println("  and took " + times(oneJoin.timeRelativeTo(perCollection))
+                + times((double) oneJoin.rowsRead() / rowsNeeded, 1) + " the rows needed,");
+        System.out.println("  and took " + times(oneJoin.timeRelativeTo(perCollection), 1)
                 + " the time of one query per collection.");
         report.put("twoCollections", json);
     }
@@ -232,7 +223,7 @@ public final class Part1Demo {
         for (Page p : List.of(limitingTheJoin, parentsFirst)) {
             table.row(p.strategy(), count(p.loaded().dealerships()), count(p.loaded().cars()), count(p.statements()));
         }
-        printTable("A page of " + PAGE_SIZE + " dealerships", table);
+        table.print("A page of " + PAGE_SIZE + " dealerships");
         Loaded cut = limitingTheJoin.loaded();
         Loaded whole = parentsFirst.loaded();
         System.out.println("  LIMIT " + PAGE_SIZE + " on the JOIN counts joined rows, not dealerships: it returned "
@@ -296,28 +287,6 @@ public final class Part1Demo {
         if (!actual.equals(expected)) {
             throw new IllegalStateException(strategy + " returned " + actual + ", expected " + expected);
         }
-    }
-
-    private static void printTable(String title, TextTable table) {
-        System.out.println();
-        System.out.println(title);
-        System.out.print(table.render());
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.1f", millis);
-    }
-
-    private static String ms2(double millis) {
-        return String.format(Locale.ROOT, "%.2f", millis);
-    }
-
-    private static String times(double ratio) {
-        return String.format(Locale.ROOT, "%.1fx", ratio);
     }
 
     /** One way into the database: the data source itself for plain JDBC, and MyBatis over it. */
@@ -393,58 +362,27 @@ public final class Part1Demo {
         }
     }
 
-    /**
-     * The program arguments, {@code --name value} pairs. Maven's demo profile passes them as one argument
-     * ({@code -Ddemo.args="..."}), empty when not set: so every argument is split on whitespace, and blanks ignored.
-     */
+    /** The program arguments (see {@link DemoArguments}). */
     private record Options(Scale scale, int warmups, int runs, Duration roundTrip, Duration minWarmup) {
 
-        private static final String USAGE = "Arguments: [--dealerships 1000] [--cars 20] [--salespeople 5] "
-                + "[--runs 7] [--warmups 3] [--warmup-ms 1500] [--round-trip-us 500]";
-
         static Options parse(String[] args) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            values.put("--dealerships", 1000);
-            values.put("--cars", 20);
-            values.put("--salespeople", 5);
-            values.put("--runs", 7);
-            values.put("--warmups", 3);
-            values.put("--round-trip-us", 500);
-            values.put("--warmup-ms", 1500);
-            List<String> words = Arrays.stream(args)
-                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                    .filter(word -> !word.isEmpty())
-                    .toList();
-            if (words.size() % 2 != 0) {
-                throw new IllegalArgumentException("Every option needs a value. " + USAGE);
-            }
-            for (int i = 0; i < words.size(); i += 2) {
-                String name = words.get(i);
-                if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("Unknown option '" + name + "'. " + USAGE);
-                }
-                values.put(name, number(name, words.get(i + 1)));
-            }
-            if (values.get("--dealerships") < 1 || values.get("--runs") < 1) {
-                throw new IllegalArgumentException("At least 1 dealership and 1 run. " + USAGE);
+            Map<String, Integer> defaults = new LinkedHashMap<>();
+            defaults.put("--dealerships", 1000);
+            defaults.put("--cars", 20);
+            defaults.put("--salespeople", 5);
+            defaults.put("--runs", 7);
+            defaults.put("--warmups", 3);
+            defaults.put("--warmup-ms", 1500);
+            defaults.put("--round-trip-us", 500);
+            DemoArguments arguments = DemoArguments.parse(args, defaults);
+            if (arguments.get("--dealerships") < 1 || arguments.get("--runs") < 1) {
+                throw arguments.invalid("At least 1 dealership and 1 run.");
             }
             return new Options(
-                    Scale.of(values.get("--dealerships"), values.get("--cars"), values.get("--salespeople")),
-                    values.get("--warmups"), values.get("--runs"),
-                    Duration.ofNanos(values.get("--round-trip-us") * 1000L),
-                    Duration.ofMillis(values.get("--warmup-ms")));
-        }
-
-        private static int number(String name, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, like a negative number
-            }
-            throw new IllegalArgumentException(name + " takes a whole number from 0, not '" + value + "'. " + USAGE);
+                    Scale.of(arguments.get("--dealerships"), arguments.get("--cars"), arguments.get("--salespeople")),
+                    arguments.get("--warmups"), arguments.get("--runs"),
+                    Duration.ofNanos(arguments.get("--round-trip-us") * 1000L),
+                    Duration.ofMillis(arguments.get("--warmup-ms")));
         }
     }
 }

@@ -1,7 +1,12 @@
 package dbworkbook.part2;
 
+import static dbworkbook.common.demo.Figures.count;
+import static dbworkbook.common.demo.Figures.decimals;
+import static dbworkbook.common.demo.Figures.times;
+
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.DemoArguments;
 import dbworkbook.common.demo.DemoReport;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
@@ -19,11 +24,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -95,7 +98,7 @@ public final class Part2Demo {
         }
         double loadMs = (System.nanoTime() - start) / 1e6;
         System.out.println("Data:   " + count(scale.dealerships()) + " dealerships, " + count(scale.cars())
-                + " cars, loaded in " + ms(loadMs) + " ms");
+                + " cars, loaded in " + decimals(loadMs, 1) + " ms");
         report.put("scale", Map.of("dealerships", scale.dealerships(), "carsPerDealership", scale.carsPerDealership()));
         report.put("dataLoadMs", loadMs);
     }
@@ -142,10 +145,10 @@ public final class Part2Demo {
             Optional<ServerStatement> seen = serverEntry(server, statement);
             boolean agree = seen.map(s -> s.calls() == statement.count()).orElse(false);
             allAgree &= agree;
-            table.row(statement.shortId(), count(statement.count()), ms(statement.totalMillis()),
-                    ms3(statement.meanMillis()), ms3(statement.p95Millis()), ms3(statement.maxMillis()),
-                    seen.map(s -> count(s.calls())).orElse("-"), seen.map(s -> ms(s.totalMillis())).orElse("-"),
-                    seen.map(s -> ms3(s.meanMillis())).orElse("-"), seen.map(s -> count(s.rows())).orElse("-"),
+            table.row(statement.shortId(), count(statement.count()), decimals(statement.totalMillis(), 1),
+                    decimals(statement.meanMillis(), 3), decimals(statement.p95Millis(), 3), decimals(statement.maxMillis(), 3),
+                    seen.map(s -> count(s.calls())).orElse("-"), seen.map(s -> decimals(s.totalMillis(), 1)).orElse("-"),
+                    seen.map(s -> decimals(s.meanMillis(), 3)).orElse("-"), seen.map(s -> count(s.rows())).orElse("-"),
                     unavailable == null ? (agree ? "yes" : "NO") : "-");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("statementId", statement.statementId());
@@ -163,8 +166,8 @@ public final class Part2Demo {
             });
             json.add(row);
         }
-        printTable("One workload (" + workloadDescription() + "), largest total time first: the timing plugin "
-                + "and, beside it, pg_stat_statements", table);
+        table.print("One workload (" + workloadDescription() + "), largest total time first: the timing plugin "
+                + "and, beside it, pg_stat_statements");
         if (unavailable != null) {
             System.out.println("  pg_stat_statements skipped: " + unavailable + ".");
             report.put("pgStatStatementsSkipped", unavailable);
@@ -231,12 +234,12 @@ public final class Part2Demo {
                 "cars");
         for (Measured m : List.of(before, after)) {
             table.row(m.label(), String.join(" + ", m.plan().scanNodes()), m.plan().buffers(),
-                    ms3(m.plan().executionMillis()), ms3(m.sample().medianMillis()), count(m.cars()));
+                    decimals(m.plan().executionMillis(), 3), decimals(m.sample().medianMillis(), 3), count(m.cars()));
         }
-        printTable("EXPLAIN (ANALYZE, BUFFERS) of CarSearchMapper.findByMakeAndPriceRange(Tesla, 60000, 61000), "
-                + "the SQL and parameters from MyBatis' BoundSql", table);
+        table.print("EXPLAIN (ANALYZE, BUFFERS) of CarSearchMapper.findByMakeAndPriceRange(Tesla, 60000, 61000), "
+                + "the SQL and parameters from MyBatis' BoundSql");
         System.out.println("  With the index the search took " + times(after.sample().medianMillis()
-                / before.sample().medianMillis()) + " the time it took without (client median of "
+                / before.sample().medianMillis(), 2) + " the time it took without (client median of "
                 + options.runs() + " runs after warm-up; measured one after the other, not interleaved,");
         System.out.println("  since the index is either there or not). Same " + count(after.cars()) + " cars.");
         report.put("explain", List.of(before.toJson(), after.toJson()));
@@ -288,78 +291,25 @@ public final class Part2Demo {
         }
     }
 
-    private static void printTable(String title, TextTable table) {
-        System.out.println();
-        System.out.println(title);
-        System.out.print(table.render());
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.1f", millis);
-    }
-
-    private static String ms3(double millis) {
-        return String.format(Locale.ROOT, "%.3f", millis);
-    }
-
-    private static String times(double ratio) {
-        return String.format(Locale.ROOT, "%.2fx", ratio);
-    }
-
-    /**
-     * The program arguments, {@code --name value} pairs. Maven's demo profile passes them as one argument
-     * ({@code -Ddemo.args="..."}), empty when not set: so every argument is split on whitespace, and blanks ignored.
-     */
+    /** The program arguments (see {@link DemoArguments}). */
     private record Options(Scale scale, int lookups, int searches, int warmups, int runs, Duration minWarmup) {
 
-        private static final String USAGE = "Arguments: [--dealerships 2000] [--cars 50] [--lookups 500] "
-                + "[--searches 50] [--runs 7] [--warmups 3] [--warmup-ms 1500]";
-
         static Options parse(String[] args) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            values.put("--dealerships", 2000);
-            values.put("--cars", 50);
-            values.put("--lookups", 500);
-            values.put("--searches", 50);
-            values.put("--runs", 7);
-            values.put("--warmups", 3);
-            values.put("--warmup-ms", 1500);
-            List<String> words = Arrays.stream(args)
-                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                    .filter(word -> !word.isEmpty())
-                    .toList();
-            if (words.size() % 2 != 0) {
-                throw new IllegalArgumentException("Every option needs a value. " + USAGE);
+            Map<String, Integer> defaults = new LinkedHashMap<>();
+            defaults.put("--dealerships", 2000);
+            defaults.put("--cars", 50);
+            defaults.put("--lookups", 500);
+            defaults.put("--searches", 50);
+            defaults.put("--runs", 7);
+            defaults.put("--warmups", 3);
+            defaults.put("--warmup-ms", 1500);
+            DemoArguments arguments = DemoArguments.parse(args, defaults);
+            if (arguments.get("--dealerships") < 1 || arguments.get("--cars") < 1 || arguments.get("--runs") < 1) {
+                throw arguments.invalid("At least 1 dealership, 1 car each and 1 run.");
             }
-            for (int i = 0; i < words.size(); i += 2) {
-                String name = words.get(i);
-                if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("Unknown option '" + name + "'. " + USAGE);
-                }
-                values.put(name, number(name, words.get(i + 1)));
-            }
-            if (values.get("--dealerships") < 1 || values.get("--cars") < 1 || values.get("--runs") < 1) {
-                throw new IllegalArgumentException("At least 1 dealership, 1 car each and 1 run. " + USAGE);
-            }
-            return new Options(Scale.of(values.get("--dealerships"), values.get("--cars"), 0),
-                    values.get("--lookups"), values.get("--searches"), values.get("--warmups"), values.get("--runs"),
-                    Duration.ofMillis(values.get("--warmup-ms")));
-        }
-
-        private static int number(String name, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, like a negative number
-            }
-            throw new IllegalArgumentException(name + " takes a whole number from 0, not '" + value + "'. " + USAGE);
+            return new Options(Scale.of(arguments.get("--dealerships"), arguments.get("--cars"), 0),
+                    arguments.get("--lookups"), arguments.get("--searches"), arguments.get("--warmups"),
+                    arguments.get("--runs"), Duration.ofMillis(arguments.get("--warmup-ms")));
         }
     }
 }

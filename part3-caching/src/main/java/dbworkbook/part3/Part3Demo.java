@@ -1,10 +1,16 @@
 package dbworkbook.part3;
 
+import static dbworkbook.common.demo.Figures.count;
+import static dbworkbook.common.demo.Figures.decimals;
+import static dbworkbook.common.demo.Figures.times;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.DemoArguments;
 import dbworkbook.common.demo.DemoReport;
 import dbworkbook.common.demo.NetworkDelayProxy;
+import dbworkbook.common.demo.RoundTrips;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.Car;
@@ -22,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,8 +157,8 @@ public final class Part3Demo {
         System.out.println("1. Executor types: " + count(options.rows()) + " inserts counted, "
                 + count(options.timedRows()) + " inserts timed (each run rolled back)");
         double addedPerRoundTrip = addedRoundTripMillis();
-        System.out.println("   A round trip (SELECT 1) takes " + ms2(addedPerRoundTrip) + " ms longer through a relay "
-                + "set to add " + ms2(options.roundTrip().toNanos() / 1e6) + " ms (as to another machine nearby).");
+        System.out.println("   A round trip (SELECT 1) takes " + decimals(addedPerRoundTrip, 2) + " ms longer through a relay "
+                + "set to add " + decimals(options.roundTrip().toNanos() / 1e6, 2) + " ms (as to another machine nearby).");
         TextTable table = new TextTable("executor", "prepared (log)", "JDBC executions", "INSERTs on server",
                 "median ms", "x SIMPLE", "relayed ms", "x SIMPLE relayed");
         Map<String, Runnable> timed = new LinkedHashMap<>();
@@ -189,8 +194,8 @@ public final class Part3Demo {
             double median = samples.get(name).medianMillis();
             double relayed = samples.get(name + RELAYED).medianMillis();
             table.row(name, count(c.prepared()), count(c.jdbcExecutions()),
-                    c.insertsOnServer() < 0 ? "skipped" : count(c.insertsOnServer()), ms(median),
-                    times(median / simple), ms(relayed), times(relayed / simpleRelayed));
+                    c.insertsOnServer() < 0 ? "skipped" : count(c.insertsOnServer()), decimals(median, 1),
+                    times(median / simple, 2), decimals(relayed, 1), times(relayed / simpleRelayed, 2));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("executor", name);
             row.put("rowsCounted", options.rows());
@@ -215,21 +220,9 @@ public final class Part3Demo {
     private double addedRoundTripMillis() {
         DataSource direct = db.pooledDataSource("demo-select-1", 1);
         HikariDataSource far = relayedPool(new InsertSetup("select-1", ExecutorType.SIMPLE, false));
-        Map<String, Timing.Sample> samples = Timing.measureInterleaved(Map.of(
-                "direct", () -> selectOne(direct),
-                "relayed", () -> selectOne(far)), 100, options.minWarmup(), 500);
-        return samples.get("relayed").medianMillis() - samples.get("direct").medianMillis();
+        return RoundTrips.measure(direct, far, options.minWarmup()).addedMillis();
     }
 
-    private static void selectOne(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT 1")) {
-            rs.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("SELECT 1 failed: " + e.getMessage(), e);
-        }
-    }
 
     /**
      * A pool of one connection to the demo's database through the delay relay, with the setup's driver setting.
@@ -282,8 +275,8 @@ public final class Part3Demo {
         pools.forEach((threshold, pool) -> {
             long prepared = serverPreparedStatements(pool);
             double median = samples.get(threshold).medianMillis();
-            table.row(threshold + (threshold.equals("5") ? " (default)" : ""), count(prepared), ms(median),
-                    times(median / never));
+            table.row(threshold + (threshold.equals("5") ? " (default)" : ""), count(prepared), decimals(median, 1),
+                    times(median / never, 2));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("prepareThreshold", Integer.parseInt(threshold));
             row.put("lookupPreparedOnServer", prepared);
@@ -373,7 +366,7 @@ public final class Part3Demo {
         List<Map<String, Object>> json = new ArrayList<>();
         statements.forEach((name, n) -> {
             double median = samples.get(name).medianMillis();
-            table.row(name, count(n), hitRatios.get(name), ms(median), times(median / noCache));
+            table.row(name, count(n), hitRatios.get(name), decimals(median, 1), times(median / noCache, 2));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setting", name);
             row.put("lookups", options.lookups());
@@ -418,71 +411,29 @@ public final class Part3Demo {
         return Timing.measureInterleaved(work, options.warmups(), options.minWarmup(), options.runs());
     }
 
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.1f", millis);
-    }
-
-    private static String ms2(double millis) {
-        return String.format(Locale.ROOT, "%.2f", millis);
-    }
-
-    private static String times(double ratio) {
-        return String.format(Locale.ROOT, "%.2fx", ratio);
-    }
-
+    /** The program arguments (see {@link DemoArguments}). */
     private record Options(int rows, int timedRows, int lookups, int runs, int warmups, Duration minWarmup,
                            Duration roundTrip) {
 
-        private static final String USAGE = "Arguments: [--rows 10000] [--timed-rows 1000] [--lookups 1000] "
-                + "[--runs 5] [--warmups 2] [--warmup-ms 3000] [--round-trip-us 500]";
-
         static Options parse(String[] args) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            values.put("--rows", 10_000);
-            values.put("--timed-rows", 1_000);
-            values.put("--lookups", 1_000);
-            values.put("--runs", 5);
-            values.put("--warmups", 2);
-            values.put("--warmup-ms", 3000);
-            values.put("--round-trip-us", 500);
-            List<String> words = Arrays.stream(args)
-                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                    .filter(word -> !word.isEmpty())
-                    .toList();
-            if (words.size() % 2 != 0) {
-                throw new IllegalArgumentException("Every option needs a value. " + USAGE);
+            Map<String, Integer> defaults = new LinkedHashMap<>();
+            defaults.put("--rows", 10_000);
+            defaults.put("--timed-rows", 1_000);
+            defaults.put("--lookups", 1_000);
+            defaults.put("--runs", 5);
+            defaults.put("--warmups", 2);
+            defaults.put("--warmup-ms", 3000);
+            defaults.put("--round-trip-us", 500);
+            DemoArguments arguments = DemoArguments.parse(args, defaults);
+            if (arguments.get("--runs") < 1 || arguments.get("--rows") < 1 || arguments.get("--timed-rows") < 1
+                    || arguments.get("--lookups") < DISTINCT_DEALERSHIPS_LOOKED_UP
+                    || arguments.get("--round-trip-us") < 1) {
+                throw arguments.invalid("At least 1 run, 1 row, " + DISTINCT_DEALERSHIPS_LOOKED_UP
+                        + " lookups and a round trip of 1 us.");
             }
-            for (int i = 0; i < words.size(); i += 2) {
-                String name = words.get(i);
-                if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("Unknown option '" + name + "'. " + USAGE);
-                }
-                values.put(name, number(name, words.get(i + 1)));
-            }
-            if (values.get("--runs") < 1 || values.get("--rows") < 1 || values.get("--timed-rows") < 1
-                    || values.get("--lookups") < DISTINCT_DEALERSHIPS_LOOKED_UP || values.get("--round-trip-us") < 1) {
-                throw new IllegalArgumentException("At least 1 run, 1 row, " + DISTINCT_DEALERSHIPS_LOOKED_UP
-                        + " lookups and a round trip of 1 us. " + USAGE);
-            }
-            return new Options(values.get("--rows"), values.get("--timed-rows"), values.get("--lookups"),
-                    values.get("--runs"), values.get("--warmups"), Duration.ofMillis(values.get("--warmup-ms")),
-                    Duration.ofNanos(values.get("--round-trip-us") * 1000L));
-        }
-
-        private static int number(String name, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, like a negative number
-            }
-            throw new IllegalArgumentException(name + " takes a whole number from 0, not '" + value + "'. " + USAGE);
+            return new Options(arguments.get("--rows"), arguments.get("--timed-rows"), arguments.get("--lookups"),
+                    arguments.get("--runs"), arguments.get("--warmups"), Duration.ofMillis(arguments.get("--warmup-ms")),
+                    Duration.ofNanos(arguments.get("--round-trip-us") * 1000L));
         }
     }
 }

@@ -1,9 +1,15 @@
 package dbworkbook.part4;
 
+import static dbworkbook.common.demo.Figures.count;
+import static dbworkbook.common.demo.Figures.decimals;
+import static dbworkbook.common.demo.Figures.times;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dbworkbook.common.Workbook;
 import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.DemoArguments;
 import dbworkbook.common.demo.DemoReport;
+import dbworkbook.common.demo.RoundTrips;
 import dbworkbook.common.demo.TextTable;
 import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.DataGenerator;
@@ -21,14 +27,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
@@ -109,10 +113,10 @@ public final class Part4Demo {
             // background, and on a small machine that would slow whatever is timed right after it.
             Map<String, Timing.Sample> opened = Timing.measureInterleaved(Map.of(
                     "connect", () -> getAndClose(unpooled),
-                    "connect and SELECT 1", () -> selectOne(unpooled)), 3, options.minWarmup(), 50);
+                    "connect and SELECT 1", () -> RoundTrips.selectOne(unpooled)), 3, options.minWarmup(), 50);
             Map<String, Timing.Sample> borrowed = Timing.measureInterleaved(Map.of(
                     "borrow", () -> getAndClose(pool),
-                    "borrow and SELECT 1", () -> selectOne(pool)), 3, options.minWarmup(), 50);
+                    "borrow and SELECT 1", () -> RoundTrips.selectOne(pool)), 3, options.minWarmup(), 50);
             double connectMs = opened.get("connect").medianMillis();
             double borrowMs = borrowed.get("borrow").medianMillis();
             double connectUnitMs = opened.get("connect and SELECT 1").medianMillis();
@@ -122,14 +126,14 @@ public final class Part4Demo {
 
             TextTable table = new TextTable("a connection", "getConnection()+close() us", "with SELECT 1 ms",
                     "units/s (4 threads)");
-            table.row("opened new each time", micros(connectMs), ms3(connectUnitMs), count(Math.round(connectPerSecond)));
-            table.row("borrowed from HikariCP (4)", micros(borrowMs), ms3(borrowUnitMs),
+            table.row("opened new each time", decimals(connectMs * 1000, 1), decimals(connectUnitMs, 3), count(Math.round(connectPerSecond)));
+            table.row("borrowed from HikariCP (4)", decimals(borrowMs * 1000, 1), decimals(borrowUnitMs, 3),
                     count(Math.round(borrowPerSecond)));
-            printTable("1. A new connection per unit of work, or a borrowed one (medians)", table);
+            table.print("1. A new connection per unit of work, or a borrowed one (medians)");
             System.out.println("  Getting a connection: opening one (a new server process, authentication, session "
-                    + "set-up) took " + times(connectMs / borrowMs) + " as long as borrowing one.");
-            System.out.println("  With the query it serves: a unit of work took " + times(connectUnitMs / borrowUnitMs)
-                    + " as long; with 4 threads the pool did " + times(borrowPerSecond / connectPerSecond)
+                    + "set-up) took " + times(connectMs / borrowMs, 1) + " as long as borrowing one.");
+            System.out.println("  With the query it serves: a unit of work took " + times(connectUnitMs / borrowUnitMs, 1)
+                    + " as long; with 4 threads the pool did " + times(borrowPerSecond / connectPerSecond, 1)
                     + " the units per second.");
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("connectMedianMs", connectMs);
@@ -155,7 +159,7 @@ public final class Part4Demo {
                 done.add(workers.submit(() -> {
                     int units = 0;
                     while (System.nanoTime() < deadline) {
-                        selectOne(dataSource);
+                        RoundTrips.selectOne(dataSource);
                         units++;
                     }
                     return units;
@@ -190,11 +194,11 @@ public final class Part4Demo {
         double best = points.stream().mapToDouble(SizingPoint::unitsPerSecond).max().orElse(1);
         for (SizingPoint point : points) {
             table.row(count(point.poolSize()), count(Math.round(point.unitsPerSecond())),
-                    times(point.unitsPerSecond() / best), ms3(point.waitP50Ms()), ms3(point.waitP99Ms()),
-                    ms3(point.heldP50Ms()), ms3(point.responseP99Ms()));
+                    times(point.unitsPerSecond() / best, 1), decimals(point.waitP50Ms(), 3), decimals(point.waitP99Ms(), 3),
+                    decimals(point.heldP50Ms(), 3), decimals(point.responseP99Ms(), 3));
         }
-        printTable("2. Pool size against throughput: " + options.workers() + " workers, each unit of work one indexed "
-                + "read (" + ms1(options.measure().toMillis()) + " ms per size)", table);
+        table.print("2. Pool size against throughput: " + options.workers() + " workers, each unit of work one indexed "
+                + "read (" + decimals(options.measure().toMillis(), 0) + " ms per size)");
         List<Integer> nearBest = points.stream().filter(p -> p.unitsPerSecond() >= 0.9 * best)
                 .map(SizingPoint::poolSize).toList();
         SizingPoint smallest = points.get(0);
@@ -203,8 +207,8 @@ public final class Part4Demo {
                 + "cores * 2 + spindles, gives " + cores + " * 2 + 0 = " + (cores * 2));
         System.out.println("  for this machine (" + cores + " cores; the data is cached in memory, so no spindle "
                 + "counts; the server and the workers share the cores).");
-        System.out.println("  A connection was held (p50) " + ms3(smallest.heldP50Ms()) + " ms with a pool of "
-                + smallest.poolSize() + " and " + ms3(largest.heldP50Ms()) + " ms with " + largest.poolSize()
+        System.out.println("  A connection was held (p50) " + decimals(smallest.heldP50Ms(), 3) + " ms with a pool of "
+                + smallest.poolSize() + " and " + decimals(largest.heldP50Ms(), 3) + " ms with " + largest.poolSize()
                 + ": with more connections than cores,");
         System.out.println("  the work waits inside the server (for a core) instead of in the pool.");
         if (!skipped.isEmpty()) {
@@ -366,8 +370,8 @@ public final class Part4Demo {
                     r.rowsRight() ? "yes" : "NO");
             json.add(r.toJson());
         }
-        printTable("5. The server ends all 4 connections of a pool just used (pg_terminate_backend); then 20 reads, "
-                + "each retried once if its connection was lost", table);
+        table.print("5. The server ends all 4 connections of a pool just used (pg_terminate_backend); then 20 reads, "
+                + "each retried once if its connection was lost");
         System.out.println("  HikariCP skips its liveness check for a connection used in the last 500 ms, so dead "
                 + "ones are handed out; each is");
         System.out.println("  evicted when it fails. With one retry, a read can meet a second dead one. "
@@ -455,44 +459,9 @@ public final class Part4Demo {
         }
     }
 
-    private static void selectOne(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT 1")) {
-            rows.next();
-        } catch (SQLException e) {
-            throw new IllegalStateException("SELECT 1 failed: " + e.getMessage(), e);
-        }
-    }
 
     private static long[] concat(List<long[]> parts) {
         return parts.stream().flatMapToLong(Arrays::stream).toArray();
-    }
-
-    private static void printTable(String title, TextTable table) {
-        System.out.println();
-        System.out.println(title);
-        System.out.print(table.render());
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String ms1(double millis) {
-        return String.format(Locale.ROOT, "%,.0f", millis);
-    }
-
-    private static String micros(double millis) {
-        return String.format(Locale.ROOT, "%,.1f", millis * 1000);
-    }
-
-    private static String ms3(double millis) {
-        return String.format(Locale.ROOT, "%.3f", millis);
-    }
-
-    private static String times(double ratio) {
-        return String.format(Locale.ROOT, "%.1fx", ratio);
     }
 
     /** What the workers did in one measured window. */
@@ -553,49 +522,22 @@ public final class Part4Demo {
         }
     }
 
-    /**
-     * The program arguments, {@code --name value} pairs (Maven's demo profile passes them as one string, split here on
-     * whitespace).
-     */
+    /** The program arguments (see {@link DemoArguments}). */
     private record Options(int workers, Duration measure, Duration minWarmup, int dealerships) {
 
-        private static final String USAGE = "Arguments: [--workers 32] [--measure-ms 2000] [--warmup-ms 1500] "
-                + "[--dealerships 1000]";
-
         static Options parse(String[] args) {
-            Map<String, Integer> values = new LinkedHashMap<>();
-            values.put("--workers", 32);
-            values.put("--measure-ms", 2000);
-            values.put("--warmup-ms", 1500);
-            values.put("--dealerships", 1000);
-            List<String> words = Arrays.stream(args)
-                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                    .filter(word -> !word.isEmpty())
-                    .collect(Collectors.toList());
-            if (words.size() % 2 != 0) {
-                throw new IllegalArgumentException("Every option needs a value. " + USAGE);
+            Map<String, Integer> defaults = new LinkedHashMap<>();
+            defaults.put("--workers", 32);
+            defaults.put("--measure-ms", 2000);
+            defaults.put("--warmup-ms", 1500);
+            defaults.put("--dealerships", 1000);
+            DemoArguments arguments = DemoArguments.parse(args, defaults);
+            if (arguments.get("--workers") < 1 || arguments.get("--measure-ms") < 1
+                    || arguments.get("--dealerships") < 1) {
+                throw arguments.invalid("At least 1 worker, 1 ms of measuring and 1 dealership.");
             }
-            for (int i = 0; i < words.size(); i += 2) {
-                String name = words.get(i);
-                if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("Unknown option '" + name + "'. " + USAGE);
-                }
-                values.put(name, number(name, words.get(i + 1)));
-            }
-            return new Options(values.get("--workers"), Duration.ofMillis(values.get("--measure-ms")),
-                    Duration.ofMillis(values.get("--warmup-ms")), values.get("--dealerships"));
-        }
-
-        private static int number(String name, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 1) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, like a number below 1
-            }
-            throw new IllegalArgumentException(name + " takes a whole number from 1, not '" + value + "'. " + USAGE);
+            return new Options(arguments.get("--workers"), Duration.ofMillis(arguments.get("--measure-ms")),
+                    Duration.ofMillis(arguments.get("--warmup-ms")), arguments.get("--dealerships"));
         }
     }
 }

@@ -25,6 +25,13 @@ public final class TextTable {
         return this;
     }
 
+    /** Prints a blank line, the title and the table to standard output: how a demo shows what it measured. */
+    public void print(String title) {
+        System.out.println();
+        System.out.println(title);
+        System.out.print(render());
+    }
+
     public String render() {
         int[] widths = new int[headers.size()];
         for (int c = 0; c < widths.length; c++) {

@@ -1,0 +1,28 @@
+package dbworkbook.common.demo;
+
+import java.util.Locale;
+
+/**
+ * How the demos write numbers: the same in every chapter and on every machine (Locale.ROOT: a dot for decimals,
+ * a comma between thousands), so that tables line up and can be compared.
+ */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** A count: {@code 21,000}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A number with this many decimals: {@code decimals(77.8123, 1)} is {@code 77.8}. */
+    public static String decimals(double value, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    /** A ratio: {@code times(13.04, 1)} is {@code 13.0x}. */
+    public static String times(double ratio, int decimals) {
+        return decimals(ratio, decimals) + "x";
+    }
+}
