@@ -3,8 +3,8 @@ package dbworkbook.common.demo;
 import java.util.Locale;
 
 /**
- * How the demos write numbers: the same in every chapter and on every machine (Locale.ROOT: a dot for decimals,
- * a comma between thousands), so that tables line up and can be compared.
+ * How the demos write numbers: the same in every chapter and on every machine (Locale.ROOT: a dot for decimals;
+ * counts with a comma between thousands, measured values without), so that tables line up and can be compared.
  */
 public final class Figures {
 
@@ -16,9 +16,9 @@ public final class Figures {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** A number with this many decimals: {@code decimals(77.8123, 1)} is {@code 77.8}. */
+    /** A measured value with this many decimals: {@code decimals(1077.8123, 1)} is {@code 1077.8}. */
     public static String decimals(double value, int decimals) {
-        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** A ratio: {@code times(13.04, 1)} is {@code 13.0x}. */
