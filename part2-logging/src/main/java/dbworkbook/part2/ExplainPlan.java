@@ -25,6 +25,7 @@ import org.apache.ibatis.session.SqlSession;
 public record ExplainPlan(List<String> lines) {
 
     private static final Pattern EXECUTION_TIME = Pattern.compile("Execution Time: ([0-9.]+) ms");
+    private static final Pattern SHARED_PAGES = Pattern.compile("(?:shared )?(?:hit|read)=(\\d+)");
     private static final Pattern INDEX_NODE = Pattern.compile("(Index Scan|Index Only Scan|Bitmap Index Scan)");
 
     /** Explains mapped statement {@code statementId} with {@code parameter}, on the session's connection. */
@@ -80,6 +81,16 @@ public record ExplainPlan(List<String> lines) {
     public String buffers() {
         return lines.stream().filter(line -> line.trim().startsWith("Buffers:")).findFirst()
                 .map(line -> line.trim().substring("Buffers:".length()).trim()).orElse("");
+    }
+
+    /** How many 8 kB pages the statement touched in all: the top node's shared hits and reads. */
+    public long pagesTouched() {
+        Matcher matcher = SHARED_PAGES.matcher(buffers());
+        long pages = 0;
+        while (matcher.find()) {
+            pages += Long.parseLong(matcher.group(1));
+        }
+        return pages;
     }
 
     /** The server's own time for executing the statement, as EXPLAIN ANALYZE reports it. */

@@ -2,8 +2,10 @@ package dbworkbook.part4;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.demo.NetworkDelayProxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Pools whose connections the server can be made to end, for lesson 7 and exercise 3. Each one carries its own
@@ -36,10 +38,24 @@ public final class FaultyPools {
      */
     public static HikariDataSource poolThatTrustsRecentlyUsedConnections(WorkbookDatabase database,
                                                                          String applicationName, int size) {
+        return trustingRecentlyUsedConnections(() -> pool(database, applicationName, size));
+    }
+
+    /** The same, with one connection, connecting through {@code relay} (whose connections a test can break). */
+    public static HikariDataSource poolThatTrustsRecentlyUsedConnectionsThrough(NetworkDelayProxy relay,
+            WorkbookDatabase database, String applicationName) {
+        return trustingRecentlyUsedConnections(() -> database.pooledDataSourceThrough(relay.address(), applicationName,
+                config -> {
+                    config.setMaximumPoolSize(1);
+                    config.addDataSourceProperty("ApplicationName", applicationName);
+                }));
+    }
+
+    private static HikariDataSource trustingRecentlyUsedConnections(Supplier<HikariDataSource> creation) {
         String before = System.getProperty(ALIVE_BYPASS_WINDOW);
         System.setProperty(ALIVE_BYPASS_WINDOW, "60000");
         try {
-            return pool(database, applicationName, size);
+            return creation.get();
         } finally {
             if (before == null) {
                 System.clearProperty(ALIVE_BYPASS_WINDOW);

@@ -118,6 +118,15 @@ public final class NetworkDelayProxy implements AutoCloseable {
     private record Chunk(long deliverAt, byte[] bytes) {
     }
 
+    /**
+     * Cuts every connection relayed so far, as a network failure or a proxy restart would, and goes on accepting new
+     * ones. The application sees its next statement on such a connection fail with an I/O error (SQLSTATE 08006).
+     */
+    public void breakConnections() {
+        sockets.forEach(NetworkDelayProxy::closeQuietly);
+        sockets.clear();
+    }
+
     @Override
     public void close() {
         closeQuietly(listener);

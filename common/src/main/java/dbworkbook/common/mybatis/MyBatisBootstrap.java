@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import javax.sql.DataSource;
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.io.Resources;
 import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.mapping.Environment;
@@ -24,32 +23,26 @@ public final class MyBatisBootstrap {
     private MyBatisBootstrap() {
     }
 
+    /** @param configResource classpath resource of a {@code mybatis-config.xml} without {@code <environments>} */
+    public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, String configResource) {
+        return new SqlSessionFactoryBuilder().build(configuration(dataSource, configResource));
+    }
+
     /**
-     * @param configResource classpath resource of a {@code mybatis-config.xml} without {@code <environments>}
-     * @param extraMapperResources mapper XML files to add, e.g. the exercise or the solution bound to one interface
+     * The parsed configuration, connected to {@code dataSource}, before a factory is built from it: for adding
+     * mappers or plugins first.
      */
-    public static SqlSessionFactory sqlSessionFactory(DataSource dataSource, String configResource,
-                                                      String... extraMapperResources) {
+    public static Configuration configuration(DataSource dataSource, String configResource) {
         // MyBatis picks a logging library by probing the classpath, SLF4J first. The workbook says it explicitly
         // before any mapper is parsed: each mapped statement takes its logger when it is built.
         LogFactory.useLog4J2Logging();
-        Configuration configuration = parseConfiguration(configResource);
-        configuration.setEnvironment(new Environment("workbook", new JdbcTransactionFactory(), dataSource));
-        for (String mapperResource : extraMapperResources) {
-            try (InputStream in = Resources.getResourceAsStream(mapperResource)) {
-                new XMLMapperBuilder(in, configuration, mapperResource, configuration.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("No mapper XML on the classpath at " + mapperResource, e);
-            }
-        }
-        return new SqlSessionFactoryBuilder().build(configuration);
-    }
-
-    private static Configuration parseConfiguration(String configResource) {
+        Configuration configuration;
         try (InputStream in = Resources.getResourceAsStream(configResource)) {
-            return new XMLConfigBuilder(in, null, null).parse();
+            configuration = new XMLConfigBuilder(in, null, null).parse();
         } catch (IOException e) {
             throw new IllegalArgumentException("No MyBatis configuration on the classpath at " + configResource, e);
         }
+        configuration.setEnvironment(new Environment("workbook", new JdbcTransactionFactory(), dataSource));
+        return configuration;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class StatementRecorder {
     /** The last record of each live JDBC statement, so rows read from its result set are counted on it. */
     private final Map<Statement, RecordedStatement> lastExecutionOf = Collections.synchronizedMap(new WeakHashMap<>());
     private final ThreadLocal<Long> executeStart = new ThreadLocal<>();
+    /** The elements each SQL array bound as a parameter was created from. */
+    private final Map<java.sql.Array, List<Object>> arrayElements = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** {@code target} wrapped so that every statement run through it is recorded here. */
     public DataSource record(DataSource target) {
@@ -104,12 +107,25 @@ public final class StatementRecorder {
                 List<Object> values = new ArrayList<>();
                 for (ParameterSetOperation operation : sorted) {
                     values.add(ParameterSetOperation.isSetNullParameterOperation(operation)
-                            ? null : operation.getArgs()[1]);
+                            ? null : readable(operation.getArgs()[1]));
                 }
                 all.add(Collections.unmodifiableList(values));
             }
             return all;
         }
+    }
+
+    /**
+     * An SQL array parameter (the ids of {@code = ANY(?)}) as the list of the elements it was created from
+     * ({@code Connection.createArrayOf}, seen by {@link RowCounter}): the driver's array object does not print them,
+     * and a list says what was asked for.
+     */
+    private Object readable(Object value) {
+        if (value instanceof java.sql.Array array) {
+            List<Object> elements = arrayElements.get(array);
+            return elements == null ? value : elements;
+        }
+        return value;
     }
 
     private final class RowCounter implements MethodExecutionListener {
@@ -121,6 +137,11 @@ public final class StatementRecorder {
         @Override
         public void afterMethod(MethodExecutionContext context) {
             Method method = context.getMethod();
+            if (method.getName().equals("createArrayOf") && context.getResult() instanceof java.sql.Array array
+                    && context.getMethodArgs().length == 2 && context.getMethodArgs()[1] instanceof Object[] elements) {
+                arrayElements.put(array, Arrays.asList(elements.clone()));
+                return;
+            }
             if (context.getTarget() instanceof ResultSet rs && method.getName().equals("next")
                     && Boolean.TRUE.equals(context.getResult())) {
                 try {

@@ -1,5 +1,6 @@
 package dbworkbook.part2.exercises;
 
+import dbworkbook.part2.StatementTallies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ibatis.cache.CacheKey;
@@ -13,22 +14,29 @@ import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 
 /**
- * EXERCISE 2: make the statement counter count every statement.
+ * EXERCISE 2.2: make the statement counter count, and time, every statement.
  *
  * <p>This plugin counts and times the statements MyBatis runs, per statement id. It looks right, and for a simple
  * select it is. But load the dealerships with their cars (DealershipMapper.findAllWithCars, a nested select: one
  * statement plus one per dealership) and it reports ONE statement, and no findCarsByDealershipId at all, while the
- * database ran 1 + N. Fix it so that the tallies count each statement that reaches the database exactly once, with
- * its own time.
+ * database ran 1 + N. It also counts a lookup that the session answered from its cache, which sent nothing. Fix it.
  *
- * <p>Hint: lesson 3. Which MyBatis object does a plugin on {@code Executor} never see for a nested select, and which
- * object executes every statement? The statement id is then not an argument any more: the lesson's
- * {@code StatementTimingInterceptor.mappedStatementOf} shows where to find it.
+ * <p>What is checked, in sessions of the default (SIMPLE) executor, against what reached the database (counted at
+ * the JDBC level):
+ * <ul>
+ *   <li>each statement id's count is the number of times that statement was executed: selects, nested selects and
+ *       updates alike, and nothing for a lookup answered from the session's cache;</li>
+ *   <li>each execution's time is measured around the execution of the statement (sending it, the server's work,
+ *       reading its rows), in nanoseconds: the total is at least the time the driver spent executing, and the
+ *       maximum is the longest single execution. For a nested select's parent, its time may include its children
+ *       or not, as you like;</li>
+ *   <li>the counts stay right when sessions on several threads use the plugin at once.</li>
+ * </ul>
  *
- * <p>Check: {@code ./mvnw -Pexercises -pl part2-logging -am verify}
+ * <p>Check: {@code ./mvnw -Pexercises -pl part2-logging -am verify}. Start over: {@code ./mvnw -q -Preset -Dexercise=2.2}
  */
 @Intercepts({
-    // TODO exercise 2: intercept what really executes each statement.
+    // TODO exercise 2.2: intercept what really executes each statement.
     @Signature(type = Executor.class, method = "query",
             args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
     @Signature(type = Executor.class, method = "query",

@@ -1,14 +1,15 @@
--- EXERCISE 3: fix the slowest statement with an index.
+-- EXERCISE 2.3: fix the slowest statement with an index.
 --
 -- The demo (and pg_stat_statements, lesson 5) shows where the time goes: CarSearchMapper.findByMakeAndPriceRange,
 -- the search by make and price range, reads the whole car table (Seq Scan) on every call to return a few cars.
--- Write below the CREATE INDEX statement that lets PostgreSQL find those cars without reading the table.
--- The test runs this file in its own database, then checks the plan of the search (EXPLAIN, lesson 6) and that the
--- search still returns exactly the same cars.
+-- Write below the CREATE INDEX statement (one, or more) that lets PostgreSQL find those cars without reading the
+-- table. This file may only create indexes.
 --
--- Hint: lesson 6. Look at the WHERE clause of the search: one column is compared with =, one with a range.
--- Which index would you look things up in, the way you use a phone book?
+-- How it is checked: the contract runs this file in its own database (20,000 cars), then explains several searches
+-- (other makes, other price bands) with EXPLAIN (ANALYZE, BUFFERS), lesson 6. Each must read through an index, and
+-- touch about one page per car it returns (the server counts the pages), not the table; and each must return
+-- exactly the cars it returned before. It must work on PostgreSQL 13 and later.
 --
--- Check: ./mvnw -Pexercises -pl part2-logging -am verify
+-- Check: ./mvnw -Pexercises -pl part2-logging -am verify        Start over: ./mvnw -q -Preset -Dexercise=2.3
 
--- TODO exercise 3: CREATE INDEX ...
+-- TODO exercise 2.3: CREATE INDEX ...

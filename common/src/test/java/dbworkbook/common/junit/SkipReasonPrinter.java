@@ -1,0 +1,45 @@
+package dbworkbook.common.junit;
+
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+
+/**
+ * Prints why a test was skipped, on the console, as it happens. Maven's summary counts skipped tests but keeps their
+ * reasons in the XML reports; a test skipped because your server lacks a feature (pg_stat_statements, say) should
+ * say so where you read. Registered for every chapter's tests by the test kit
+ * ({@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}).
+ */
+public final class SkipReasonPrinter implements TestExecutionListener {
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        print(test, reason);
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            print(test, result.getThrowable().map(Throwable::getMessage).orElse("skipped"));
+        }
+    }
+
+    private static void print(TestIdentifier test, String reason) {
+        // The exercise board reports the exercises' own verdicts; this is for the lessons' tests.
+        if (test.getTags().contains(TestTag.create("your-answer"))) {
+            return;
+        }
+        String text = Optional.ofNullable(reason).orElse("skipped").replaceFirst("^Assumption failed: ", "");
+        System.out.println("SKIPPED " + name(test) + ": " + text.lines().findFirst().orElse(text));
+    }
+
+    private static String name(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(method -> method.getClassName().substring(method.getClassName().lastIndexOf('.') + 1) + "."
+                        + method.getMethodName())
+                .orElse(test.getDisplayName());
+    }
+}

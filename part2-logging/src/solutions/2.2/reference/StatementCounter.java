@@ -1,0 +1,45 @@
+package dbworkbook.part2.exercises;
+
+import dbworkbook.part2.StatementTimingInterceptor;
+import dbworkbook.part2.StatementTallies;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.session.ResultHandler;
+
+/**
+ * Exercise 2.2, the reference solution: the plugin sits on {@link StatementHandler}, which executes every statement,
+ * nested selects included, once per statement on the wire. (On {@code Executor}, nested selects are invisible and a
+ * parent's time included all its children's.)
+ */
+@Intercepts({
+    @Signature(type = StatementHandler.class, method = "query", args = {Statement.class, ResultHandler.class}),
+    @Signature(type = StatementHandler.class, method = "update", args = {Statement.class}),
+    @Signature(type = StatementHandler.class, method = "batch", args = {Statement.class})
+})
+public final class StatementCounter implements StatementTallies {
+
+    private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+        // The id is not an argument here: it sits inside the handler (see the lesson's interceptor).
+        String statementId = StatementTimingInterceptor.mappedStatementOf(invocation.getTarget()).getId();
+        long start = System.nanoTime();
+        try {
+            return invocation.proceed();
+        } finally {
+            long elapsed = System.nanoTime() - start;
+            tallies.merge(statementId, new Tally(1, elapsed, elapsed), (old, one) -> old.plus(one.totalNanos()));
+        }
+    }
+
+    @Override
+    public Map<String, Tally> tallies() {
+        return Map.copyOf(tallies);
+    }
+}

@@ -1,0 +1,147 @@
+package dbworkbook.part2.exercises;
+
+import dbworkbook.common.WorkbookDatabase;
+import dbworkbook.common.exercise.BrokenAnswer;
+import dbworkbook.common.exercise.Exercise;
+import dbworkbook.common.exercise.ExerciseContract;
+import dbworkbook.common.exercise.ExerciseData;
+import dbworkbook.common.exercise.Expect;
+import dbworkbook.common.mybatis.MyBatisBootstrap;
+import dbworkbook.part2.ServerStatementStatistics;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.io.Resources;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Exercise 2.4's contract. The workload gives three statements three parts, shuffled by the seed: one is called most
+ * often (each call quick), one has the longest single call, one has the largest total time (the answer). A
+ * neighbouring database of the same server runs a statement with a larger total still: an answer that reads the
+ * whole server's view finds that one. Statement times come from {@code pg_sleep} on the server, so the order is the
+ * same on any machine.
+ */
+@Exercise(id = "2.4", title = "find the slowest statement with pg_stat_statements",
+        files = "src/main/resources/dbworkbook/part2/exercises/slowest-statement.sql",
+        hint = "Lesson 5: the view holds every database's statements; which column names the database, and how do "
+                + "you get the current one's id? Of its time columns, which one adds up every call? Then the top "
+                + "entry by it, and only that one.")
+class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise.Workload> {
+
+    static final String FILE = "slowest-statement.sql";
+    private static final String WORKLOAD = "dbworkbook.part2.exercises.SlowestStatementWorkload.";
+    /** What identifies each statement's text on the server, by the workload statement's id. */
+    private static final Map<String, String> TEXT = Map.of("lookUp", "WHERE id =", "countCars", "count(*)",
+            "highestPrice", "max(price)");
+
+    /** Which statement got which part; null {@code unavailable} when the server can run the exercise. */
+    record Workload(String mostCalls, String longestCall, String largestTotal, String unavailable) {
+    }
+
+    @Override
+    protected Workload prepare(WorkbookDatabase database, long seed) throws Exception {
+        ExerciseData.generate(database.unpooledDataSource(), seed, new ExerciseData.Shape(20, 6, 0));
+        try (Connection connection = database.connect()) {
+            String missing = ServerStatementStatistics.availability(connection);
+            if (missing != null) {
+                return new Workload(null, null, null, missing);
+            }
+        }
+        try (WorkbookDatabase neighbour = database.workbook().createDatabase("exercise-2.4-neighbour");
+             Connection connection = neighbour.connect(); Statement statement = connection.createStatement()) {
+            ServerStatementStatistics.availability(connection);
+            statement.execute("SELECT pg_sleep(0.35)"); // another application's statement, larger than any here
+        }
+        List<String> parts = new ArrayList<>(List.of("lookUp", "countCars", "highestPrice"));
+        Collections.shuffle(parts, new Random(seed));
+        Workload workload = new Workload(parts.get(0), parts.get(1), parts.get(2), null);
+        try (Connection connection = database.connect()) {
+            ServerStatementStatistics.resetCurrentDatabase(connection);
+        }
+        Configuration configuration = MyBatisBootstrap.configuration(database.unpooledDataSource(),
+                "dbworkbook/part2/mybatis-config.xml");
+        String mapper = "dbworkbook/part2/exercises/SlowestStatementWorkloadMapper.xml";
+        try (InputStream in = Resources.getResourceAsStream(mapper)) {
+            new XMLMapperBuilder(in, configuration, mapper, configuration.getSqlFragments()).parse();
+        }
+        try (SqlSession session = new SqlSessionFactoryBuilder().build(configuration).openSession()) {
+            for (int i = 0; i < 150; i++) {                       // many calls, each quick
+                call(session, workload.mostCalls(), 0, i);
+            }
+            call(session, workload.longestCall(), 0.12, 1);      // one long call: the largest mean and max
+            for (int i = 0; i < 8; i++) {                         // 8 x 25 ms: the largest total
+                call(session, workload.largestTotal(), 0.025, i);
+            }
+        }
+        return workload;
+    }
+
+    private static void call(SqlSession session, String statement, double seconds, int i) {
+        session.clearCache(); // every call reaches the server, even with the same parameters
+        session.selectList(WORKLOAD + statement, Map.of("seconds", seconds, "id", i + 1));
+    }
+
+    @Override
+    protected List<Check<Workload>> checks() {
+        return List.of(check("names the statement with the largest total time in this database", trial -> {
+            Workload workload = trial.data();
+            Assumptions.assumeTrue(workload.unavailable() == null, () -> workload.unavailable());
+            String sql = trial.answer().text(FILE).replaceAll("(?m)--.*$", "").trim().replaceAll(";\\s*$", "");
+            Expect.that(!sql.isEmpty(), "the file has no query: write the SELECT below the TODO.");
+            List<String> rows = new ArrayList<>();
+            try (Connection connection = trial.database().connect(); Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(sql)) {
+                int column = queryColumn(rs.getMetaData());
+                while (rs.next()) {
+                    rows.add(rs.getString(column));
+                }
+            } catch (SQLException e) {
+                throw new BrokenAnswer("PostgreSQL refused the query: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            Expect.that(rows.size() == 1, "the query returned %d rows; the exercise asks for one row, the slowest "
+                    + "statement.", rows.size());
+            String answer = String.valueOf(rows.get(0));
+            if (answer.contains(TEXT.get(workload.largestTotal()))) {
+                return;
+            }
+            String why = answer.contains(TEXT.get(workload.mostCalls()))
+                    ? "That statement was called most often, each call quick: order by the total time, not the calls."
+                    : answer.contains(TEXT.get(workload.longestCall()))
+                            ? "That statement had the single longest call, the largest mean: the total adds up every "
+                                    + "call, and another statement's calls added up to more."
+                            : answer.contains("pg_sleep")
+                                    ? "That is a statement of another database on this server: the view holds them "
+                                            + "all; keep the current database's (dbid)."
+                                    : "That is not one of this database's statements of the workload.";
+            throw Expect.failure("the query named %s. %s", quote(answer), why);
+        }));
+    }
+
+    private static int queryColumn(ResultSetMetaData metadata) throws SQLException {
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            if (metadata.getColumnLabel(i).equalsIgnoreCase("query")) {
+                return i;
+            }
+        }
+        throw Expect.failure("the query's result has no column 'query' (it has %d column(s), the first called "
+                + "'%s'): select the statement's text as query.", metadata.getColumnCount(),
+                metadata.getColumnCount() == 0 ? "" : metadata.getColumnLabel(1));
+    }
+
+    private static String quote(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return "'" + (line.length() > 120 ? line.substring(0, 117) + "..." : line) + "'";
+    }
+}

@@ -1,7 +1,0 @@
--- Another correct answer to exercise 4: the same filter as a join, and the top entry by a window function.
-SELECT query
-FROM (SELECT s.query, rank() OVER (ORDER BY s.total_exec_time DESC) AS position
-      FROM pg_stat_statements s
-           JOIN pg_database d ON d.oid = s.dbid
-      WHERE d.datname = current_database()) ranked
-WHERE position = 1

@@ -1,0 +1,25 @@
+package dbworkbook.part4.exercises;
+
+import dbworkbook.part4.ReadRetry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Wrong: every error gets a second try. Expected failure: would only happen again */
+public final class RetryOnce implements ReadRetry {
+
+    @Override
+    public <T> T read(DataSource dataSource, Read<T> read) throws SQLException {
+        try {
+            return attempt(dataSource, read);
+        } catch (SQLException e) {
+            return attempt(dataSource, read);
+        }
+    }
+
+    private static <T> T attempt(DataSource dataSource, Read<T> read) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.run(connection);
+        }
+    }
+}
