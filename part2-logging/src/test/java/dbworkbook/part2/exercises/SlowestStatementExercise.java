@@ -112,7 +112,8 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
             }
             Expect.that(rows.size() == 1, "the query returned %d rows; the exercise asks for one row, the slowest "
                     + "statement.", rows.size());
-            String answer = String.valueOf(rows.get(0));
+            Expect.that(rows.get(0) != null, "the query returned NULL, not a statement's text.");
+            String answer = rows.get(0);
             if (answer.contains(TEXT.get(workload.largestTotal()))) {
                 return;
             }

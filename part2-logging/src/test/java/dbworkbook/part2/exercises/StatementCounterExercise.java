@@ -144,9 +144,11 @@ class StatementCounterExercise extends ExerciseContract<ExerciseData> {
         Map<String, Tally> tallies = counter.tallies();
         Expect.that(tallies != null, "tallies() returned null.");
         tallies.forEach((id, tally) -> counted.put(id, tally.count()));
-        // The statements missing altogether first: they say most about what the plugin cannot see.
+        // The statements missing altogether first, the most frequent of them first: they say most about what the
+        // plugin cannot see.
         List<Map.Entry<String, Integer>> inOrder = new ArrayList<>(expected.entrySet());
-        inOrder.sort(Comparator.comparing(e -> counted.containsKey(e.getKey())));
+        inOrder.sort(Comparator.<Map.Entry<String, Integer>, Boolean>comparing(e -> counted.containsKey(e.getKey()))
+                .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()));
         for (Map.Entry<String, Integer> entry : inOrder) {
             long count = counted.getOrDefault(entry.getKey(), 0L);
             if (count != entry.getValue()) {
