@@ -5,6 +5,7 @@ import static dbworkbook.common.demo.Figures.decimals;
 import static dbworkbook.common.demo.Figures.times;
 
 import dbworkbook.common.Workbook;
+import dbworkbook.common.PgStatStatements;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.demo.DemoArguments;
 import dbworkbook.common.demo.DemoReport;
@@ -127,9 +128,9 @@ public final class Part2Demo {
         runWorkload(); // once to warm up (JIT, caches, the driver's prepared statements): not counted
         String unavailable;
         try (Connection connection = db.connect()) {
-            unavailable = ServerStatementStatistics.availability(connection);
+            unavailable = PgStatStatements.availability(connection);
             if (unavailable == null) {
-                ServerStatementStatistics.resetCurrentDatabase(connection);
+                PgStatStatements.resetCurrentDatabase(connection);
             }
         }
         timing.reset();

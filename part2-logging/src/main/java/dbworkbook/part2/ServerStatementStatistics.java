@@ -1,10 +1,10 @@
 package dbworkbook.part2;
 
+import dbworkbook.common.PgStatStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +14,12 @@ import java.util.List;
  * (and the placeholders a driver sends are {@code $n} already), so {@code WHERE id = 7} and {@code WHERE id = 8} are
  * one entry with two calls.
  *
- * <p>Needs the library preloaded ({@code shared_preload_libraries = 'pg_stat_statements'}, a server restart) and the
- * extension created in the database ({@code CREATE EXTENSION pg_stat_statements}, which needs a superuser). The
- * embedded server of the workbook has both; on your own server {@link #availability} says what is missing.
+ * <p>Needs the library preloaded and the extension in the database: {@link PgStatStatements#availability} says what
+ * is missing, if anything (the embedded server has it all), and {@link PgStatStatements#resetCurrentDatabase} resets
+ * the current database's entries.
  *
- * <p>The view shows the statements of every database on the server. Everything here reads and resets only the
- * entries of the current database ({@code dbid}): never other people's statistics.
+ * <p>The view shows the statements of every database on the server. Everything here reads only the entries of the
+ * current database ({@code dbid}): never other people's statistics.
  */
 public final class ServerStatementStatistics {
 
@@ -28,45 +28,6 @@ public final class ServerStatementStatistics {
 
     /** One normalized statement as the server counted it. */
     public record ServerStatement(String query, long calls, double totalMillis, double meanMillis, long rows) {
-    }
-
-    /**
-     * Creates the extension in the current database if this server and role allow it. Returns null when it is ready,
-     * or the reason it is not (say it, then skip the lesson).
-     */
-    public static String availability(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return "the role " + connection.getMetaData().getUserName() + " is not a superuser: creating the "
-                            + "pg_stat_statements extension and resetting its statistics need one";
-                }
-            }
-            // Only a superuser (or a member of pg_read_all_settings) may read this setting: hence checked second.
-            try (ResultSet rs = statement.executeQuery("SHOW shared_preload_libraries")) {
-                rs.next();
-                if (!rs.getString(1).contains("pg_stat_statements")) {
-                    return "pg_stat_statements is not preloaded on this server: add it to shared_preload_libraries "
-                            + "in postgresql.conf and restart the server";
-                }
-            }
-            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        }
-        return null;
-    }
-
-    /**
-     * Forgets the statistics of the current database only. {@code pg_stat_statements_reset(userid, dbid, queryid)}:
-     * 0 means "any", so (0, this database, 0) resets exactly this database's entries. (PostgreSQL 17 added a fourth
-     * argument, {@code minmax_only}, with a default: the same call works on 13 to 18.)
-     */
-    public static void resetCurrentDatabase(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database "
-                    + "WHERE datname = current_database()), 0)");
-        }
     }
 
     /** The current database's statements, the largest total time first. */

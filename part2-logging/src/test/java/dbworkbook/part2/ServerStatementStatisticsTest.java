@@ -3,6 +3,7 @@ package dbworkbook.part2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dbworkbook.common.PgStatStatements;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.junit.WorkbookTest;
 import dbworkbook.part2.ServerStatementStatistics.ServerStatement;
@@ -27,9 +28,9 @@ class ServerStatementStatisticsTest {
     @BeforeEach
     void startFromZero(WorkbookDatabase database, SqlSessionFactory factory) throws SQLException {
         try (Connection connection = database.connect()) {
-            String missing = ServerStatementStatistics.availability(connection);
+            String missing = PgStatStatements.availability(connection);
             assumeTrue(missing == null, () -> "Lesson 5 skipped: " + missing);
-            ServerStatementStatistics.resetCurrentDatabase(connection);
+            PgStatStatements.resetCurrentDatabase(connection);
         }
         StatementTimingInterceptor.of(factory).reset();
     }

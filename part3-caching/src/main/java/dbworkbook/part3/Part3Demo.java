@@ -85,15 +85,10 @@ public final class Part3Demo {
              NetworkDelayProxy relay = NetworkDelayProxy.start(workbook.server().address(), options.roundTrip())) {
             DataGenerator.populate(db.pooledDataSource("part3-demo-loader", 1),
                     Scale.of(DEALERSHIPS, CARS_PER_DEALERSHIP, 0));
-            boolean serverStatistics;
-            try {
-                ServerStatementStatistics.enable(db);
-                serverStatistics = true;
-            } catch (SQLException e) {
-                System.out.println("Skipped: server-side INSERT counts (pg_stat_statements is not available: "
-                        + e.getMessage().lines().findFirst().orElse("") + "). It needs pg_stat_statements in "
-                        + "shared_preload_libraries and a role that may create the extension.");
-                serverStatistics = false;
+            String unavailable = ServerStatementStatistics.availability(db);
+            boolean serverStatistics = unavailable == null;
+            if (!serverStatistics) {
+                System.out.println("Skipped: server-side INSERT counts (" + unavailable + ").");
             }
             new Part3Demo(options, db, relay, serverStatistics).run();
         }

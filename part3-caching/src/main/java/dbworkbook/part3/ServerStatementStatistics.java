@@ -1,11 +1,11 @@
 package dbworkbook.part3;
 
+import dbworkbook.common.PgStatStatements;
 import dbworkbook.common.WorkbookDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The server's own count of executed statements, from {@code pg_stat_statements}, for one workbook database only:
@@ -18,21 +18,17 @@ public final class ServerStatementStatistics {
     private ServerStatementStatistics() {
     }
 
-    /**
-     * Creates the extension in {@code db} (the workbook's own database). Fails with the server's message where the
-     * module is not preloaded ({@code shared_preload_libraries}) or the role may not create it.
-     */
-    public static void enable(WorkbookDatabase db) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            statement.executeQuery("SELECT count(*) FROM pg_stat_statements").close();
+    /** Null when {@code db} can count its statements on the server; otherwise why not (see {@link PgStatStatements}). */
+    public static String availability(WorkbookDatabase db) throws SQLException {
+        try (Connection connection = db.connect()) {
+            return PgStatStatements.availability(connection);
         }
     }
 
     /** Forgets the statistics of {@code db}, and only of it: other databases on the server keep theirs. */
     public static void reset(WorkbookDatabase db) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT pg_stat_statements_reset(0, " + THIS_DATABASE + ", 0)").close();
+        try (Connection connection = db.connect()) {
+            PgStatStatements.resetCurrentDatabase(connection);
         }
     }
 

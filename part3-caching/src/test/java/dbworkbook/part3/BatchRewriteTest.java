@@ -41,14 +41,8 @@ class BatchRewriteTest {
     private static String unavailable;
 
     @BeforeAll
-    static void enableTheServersStatementStatistics(WorkbookDatabase db) {
-        try {
-            ServerStatementStatistics.enable(db);
-        } catch (SQLException e) {
-            unavailable = "pg_stat_statements is not available on this server (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "). To run this test, add pg_stat_statements to shared_preload_libraries, restart "
-                    + "the server, and use a role that may CREATE EXTENSION.";
-        }
+    static void enableTheServersStatementStatistics(WorkbookDatabase db) throws SQLException {
+        unavailable = ServerStatementStatistics.availability(db);
     }
 
     /** Skips each test, with the reason (a skip in {@code @BeforeAll} would not show in Maven's test report). */

@@ -118,7 +118,7 @@ public final class ExerciseBoard implements AutoCloseable {
     }
 
     /** The message's lines, long ones wrapped at a word so that a terminal shows them whole. */
-    static List<String> wrapped(String message) {
+    public static List<String> wrapped(String message) {
         List<String> lines = new ArrayList<>();
         for (String line : message.lines().toList()) {
             String indent = line.replaceAll("^(\\s*).*$", "$1");

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,7 @@ public abstract class ExerciseContract<D> {
     /** The learner's files. */
     @Test
     @Tag("your-answer")
+    @DisplayName("your answer")
     protected void yourAnswer(Workbook workbook, ExerciseBoard board) {
         this.workbook = workbook;
         Verdict verdict = judge(Answer.yours(exercise, moduleDirectory(), workDirectory()));
@@ -213,6 +215,7 @@ public abstract class ExerciseContract<D> {
     /** The reference solution, the other correct answers, and the wrong answers with the failure each must cause. */
     @TestFactory
     @Tag("known-answers")
+    @DisplayName("known answers:")
     protected Stream<DynamicTest> knownAnswers(Workbook workbook) {
         this.workbook = workbook;
         List<Answer> answers = new ArrayList<>();

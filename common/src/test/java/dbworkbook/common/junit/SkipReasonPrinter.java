@@ -1,6 +1,8 @@
 package dbworkbook.common.junit;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -15,6 +17,9 @@ import org.junit.platform.launcher.TestIdentifier;
  */
 public final class SkipReasonPrinter implements TestExecutionListener {
 
+    /** Reasons already printed, per test class: a reason shared by many tests of a class is said once. */
+    private final Set<String> printed = ConcurrentHashMap.newKeySet();
+
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         print(test, reason);
@@ -27,13 +32,17 @@ public final class SkipReasonPrinter implements TestExecutionListener {
         }
     }
 
-    private static void print(TestIdentifier test, String reason) {
+    private void print(TestIdentifier test, String reason) {
         // The exercise board reports the exercises' own verdicts; this is for the lessons' tests.
         if (test.getTags().contains(TestTag.create("your-answer"))) {
             return;
         }
         String text = Optional.ofNullable(reason).orElse("skipped").replaceFirst("^Assumption failed: ", "");
-        System.out.println("SKIPPED " + name(test) + ": " + text.lines().findFirst().orElse(text));
+        String line = text.lines().findFirst().orElse(text);
+        String name = name(test);
+        if (printed.add(name.replaceFirst("\\..*$", "") + ": " + line)) {
+            System.out.println("SKIPPED " + name + ": " + line);
+        }
     }
 
     private static String name(TestIdentifier test) {

@@ -5,6 +5,7 @@ import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.WorkbookSetupException;
 import dbworkbook.common.domain.DataGenerator;
 import dbworkbook.common.domain.Scale;
+import dbworkbook.common.exercise.ExerciseBoard;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
 import dbworkbook.common.recorder.StatementRecorder;
 import java.util.Map;
@@ -96,7 +97,8 @@ public final class WorkbookExtension implements BeforeAllCallback, BeforeEachCal
                 return new Startup(Workbook.start(), null);
             } catch (WorkbookSetupException e) {
                 // Said once, where a reader sees it first; every test class of the run then fails with a pointer.
-                System.err.printf("%n*** The workbook has no database to work with ***%n%s%n%n", e.getMessage());
+                System.err.printf("%n*** The workbook has no database to work with ***%n%s%n%n",
+                        String.join(System.lineSeparator(), ExerciseBoard.wrapped(e.getMessage())));
                 return new Startup(null, e);
             }
         }

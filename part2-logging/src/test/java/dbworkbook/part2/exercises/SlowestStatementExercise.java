@@ -1,5 +1,6 @@
 package dbworkbook.part2.exercises;
 
+import dbworkbook.common.PgStatStatements;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.exercise.BrokenAnswer;
 import dbworkbook.common.exercise.Exercise;
@@ -7,9 +8,9 @@ import dbworkbook.common.exercise.ExerciseContract;
 import dbworkbook.common.exercise.ExerciseData;
 import dbworkbook.common.exercise.Expect;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
-import dbworkbook.part2.ServerStatementStatistics;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -54,21 +55,21 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
     protected Workload prepare(WorkbookDatabase database, long seed) throws Exception {
         ExerciseData.generate(database.unpooledDataSource(), seed, new ExerciseData.Shape(20, 6, 0));
         try (Connection connection = database.connect()) {
-            String missing = ServerStatementStatistics.availability(connection);
+            String missing = PgStatStatements.availability(connection);
             if (missing != null) {
                 return new Workload(null, null, null, missing);
             }
         }
         try (WorkbookDatabase neighbour = database.workbook().createDatabase("exercise-2.4-neighbour");
              Connection connection = neighbour.connect(); Statement statement = connection.createStatement()) {
-            ServerStatementStatistics.availability(connection);
+            PgStatStatements.availability(connection);
             statement.execute("SELECT pg_sleep(0.35)"); // another application's statement, larger than any here
         }
         List<String> parts = new ArrayList<>(List.of("lookUp", "countCars", "highestPrice"));
         Collections.shuffle(parts, new Random(seed));
         Workload workload = new Workload(parts.get(0), parts.get(1), parts.get(2), null);
         try (Connection connection = database.connect()) {
-            ServerStatementStatistics.resetCurrentDatabase(connection);
+            PgStatStatements.resetCurrentDatabase(connection);
         }
         Configuration configuration = MyBatisBootstrap.configuration(database.unpooledDataSource(),
                 "dbworkbook/part2/mybatis-config.xml");
@@ -122,12 +123,29 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
                     : answer.contains(TEXT.get(workload.longestCall()))
                             ? "That statement had the single longest call, the largest mean: the total adds up every "
                                     + "call, and another statement's calls added up to more."
-                            : answer.contains("pg_sleep")
+                            : ofAnotherDatabase(trial, answer)
                                     ? "That is a statement of another database on this server: the view holds them "
                                             + "all; keep the current database's (dbid)."
                                     : "That is not one of this database's statements of the workload.";
             throw Expect.failure("the query named %s. %s", quote(answer), why);
         }));
+    }
+
+    /** Whether the text is only in other databases' entries (or hidden: another user's, seen without the right). */
+    private static boolean ofAnotherDatabase(Trial<Workload> trial, String text) throws SQLException {
+        if (text.equals("<insufficient privilege>")) {
+            return true;
+        }
+        try (Connection connection = trial.database().connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FILTER (WHERE dbid <> here), "
+                     + "count(*) FILTER (WHERE dbid = here) FROM pg_stat_statements, (SELECT oid AS here FROM "
+                     + "pg_database WHERE datname = current_database()) d WHERE query = ?")) {
+            statement.setString(1, text);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0 && rs.getLong(2) == 0;
+            }
+        }
     }
 
     private static int queryColumn(ResultSetMetaData metadata) throws SQLException {
