@@ -149,7 +149,7 @@ public final class Compare {
         }
         if (!unexpected.isEmpty() || actual.size() != expected.size()) {
             return "it returned " + actual.size() + " " + what + " where there are " + expected.size()
-                    + (unexpected.isEmpty() ? " (some of them twice?)" : "; not in the data (or twice): " + unexpected);
+                    + (unexpected.isEmpty() ? " (some of them twice?)" : "; these should not be there: " + unexpected);
         }
         return "the " + what + " come back in the wrong order: expected by id" + listing(expected) + ", got"
                 + listing(actual) + " (is there an ORDER BY?)";

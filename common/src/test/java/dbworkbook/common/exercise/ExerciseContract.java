@@ -326,14 +326,19 @@ public abstract class ExerciseContract<D> {
             unwrapped = unwrapped.getCause();
         }
         Throwable t = unwrapped;
-        // Where in the answer's files; else where it surfaced (a library, or the contract using the result).
-        String where = Arrays.stream(t.getStackTrace())
+        // Where in the answer's files (in the exception or one of its causes: MyBatis wraps what a plugin throws);
+        // else where it surfaced (a library, or the contract using the result).
+        String where = Stream.iterate(t, c -> c != null, Throwable::getCause)
+                .flatMap(c -> Arrays.stream(c.getStackTrace()))
                 .filter(frame -> frame.getFileName() != null && answer.fileNames().contains(frame.getFileName()))
                 .findFirst()
                 .or(() -> Arrays.stream(t.getStackTrace()).findFirst())
                 .map(frame -> " at " + frame.getFileName() + ":" + frame.getLineNumber()).orElse("");
         if (t instanceof PersistenceException) {
-            return "MyBatis failed" + where + ": " + mybatisCause(t);
+            String cause = mybatisCause(t);
+            return "MyBatis failed" + where + ": " + cause + (cause.contains("Executor was closed")
+                    ? " (the answer went to the database after its session was closed: something loaded later, "
+                            + "when the result was used?)" : "");
         }
         return "the answer threw " + t.getClass().getSimpleName() + where
                 + (t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse(""));

@@ -105,9 +105,7 @@ class BatchCarLoaderExercise extends ExerciseContract<BatchCarLoaderExercise.Wor
             List<Long> missing = new ArrayList<>(ids);
             missing.removeAll(keys);
             throw Expect.failure("with %s, the map's keys are not the ids asked for, in the order asked for: %s",
-                    request, missing.isEmpty()
-                            ? "they are all there, in another order (" + first(keys) + " where the ids asked for "
-                                    + "began " + first(ids) + ")"
+                    request, missing.isEmpty() ? "they are all there, in another order: " + firstDifference(keys, ids)
                             : "missing " + first(missing) + describe(data, missing));
         }
         for (Long id : ids) {
@@ -125,6 +123,18 @@ class BatchCarLoaderExercise extends ExerciseContract<BatchCarLoaderExercise.Wor
                 || data.dealershipsById().get(id).getCars().isEmpty()).count();
         return withoutCars == 0 ? "" : " (" + withoutCars + " of them without cars: they need a key and an empty "
                 + "list too)";
+    }
+
+    private static String firstDifference(List<Long> keys, List<Long> ids) {
+        int i = 0;
+        while (i < ids.size() && i < keys.size() && keys.get(i).equals(ids.get(i))) {
+            i++;
+        }
+        if (i >= ids.size()) {
+            return "there are " + keys.size() + " keys for " + ids.size() + " ids asked for";
+        }
+        return "key number " + (i + 1) + " is " + (i < keys.size() ? keys.get(i) : "missing") + " where id number "
+                + (i + 1) + " asked for was " + ids.get(i);
     }
 
     private static String first(List<Long> ids) {

@@ -13,13 +13,13 @@ import org.apache.ibatis.session.SqlSessionFactory;
  *
  * <p>This importer is correct but slow: it sends one INSERT per car and waits for each answer, 10,000 round trips
  * for 10,000 cars. Make it send the inserts in JDBC batches: at most {@value #MAX_EXECUTIONS} JDBC executions for
- * thousands of cars.
+ * 10,000 cars, that is at most one per 1,000 cars.
  *
  * <p>What is checked, on data you cannot guess (the database hands out ids with gaps between them, from a start you
  * do not know): the ids returned are the generated ids of the cars, in the order of {@code cars}; every car is
- * committed with all its columns; at most {@value #MAX_EXECUTIONS} JDBC executions for 1,000 cars, one for one car,
- * none for none; and all or nothing: if one car of the list cannot be inserted, the import fails and no car of the
- * list is kept.
+ * committed with all its columns; at most one JDBC execution per 1,000 cars (the check imports 2,000: 2 at most),
+ * one for one car, none for none; and all or nothing: if one car of the list cannot be inserted, the import fails
+ * and no car of the list is kept.
  *
  * <p>Check: {@code ./mvnw -Pexercises -pl part3-caching -am verify}. Start over: {@code ./mvnw -q -Preset -Dexercise=3.3}
  */

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.ibatis.cache.Cache;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -29,6 +34,8 @@ class DealershipDirectoryExercise extends ExerciseContract<ExerciseData> {
     static final String FILE = "DealershipDirectoryMapper.xml";
     static final String NAMESPACE = "dbworkbook.part3.DealershipDirectoryMapper";
     static final int SESSIONS = 100;
+    static final int THREADS = 8;
+    static final long WAIT_SECONDS = 5;
 
     @Override
     protected ExerciseData prepare(WorkbookDatabase database, long seed) throws Exception {
@@ -82,6 +89,41 @@ class DealershipDirectoryExercise extends ExerciseContract<ExerciseData> {
                                     + "statements, where %d would do. %s", SESSIONS, workingSet, statements,
                                     workingSet, why(factory));
                         }
+                    }
+                }),
+                check("sessions at the same time, each in its own order, never wait on each other for ever", trial -> {
+                    SqlSessionFactory factory = factory(trial);
+                    List<Long> ids = trial.data().dealershipIds().subList(0, 10);
+                    ExecutorService requests = Executors.newFixedThreadPool(THREADS);
+                    try {
+                        List<Future<?>> done = new ArrayList<>();
+                        for (int t = 0; t < THREADS; t++) {
+                            Random order = new Random(trial.seed() + t);
+                            done.add(requests.submit(() -> {
+                                for (int request = 0; request < 20; request++) {
+                                    List<Long> mine = new ArrayList<>(ids);
+                                    Collections.shuffle(mine, order);
+                                    try (SqlSession session = factory.openSession()) {
+                                        mine.forEach(session.getMapper(DealershipDirectoryMapper.class)::findById);
+                                    }
+                                }
+                                return null;
+                            }));
+                        }
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                        for (Future<?> future : done) {
+                            try {
+                                future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                            } catch (TimeoutException e) {
+                                throw Expect.failure("%d threads, each running requests that look up the same %d "
+                                        + "dealerships in an order of its own, were still not done after %d s: the "
+                                        + "sessions wait for each other. A blocking cache makes a session that missed "
+                                        + "an entry hold it until it commits, so two sessions can each wait for the "
+                                        + "other's.", THREADS, ids.size(), WAIT_SECONDS);
+                            }
+                        }
+                    } finally {
+                        requests.shutdownNow();
                     }
                 }));
     }
