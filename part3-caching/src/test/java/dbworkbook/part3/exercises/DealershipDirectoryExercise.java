@@ -35,7 +35,7 @@ class DealershipDirectoryExercise extends ExerciseContract<ExerciseData> {
     static final String NAMESPACE = "dbworkbook.part3.DealershipDirectoryMapper";
     static final int SESSIONS = 100;
     static final int THREADS = 8;
-    static final long WAIT_SECONDS = 5;
+    static final long WAIT_SECONDS = 3;
 
     @Override
     protected ExerciseData prepare(WorkbookDatabase database, long seed) throws Exception {
