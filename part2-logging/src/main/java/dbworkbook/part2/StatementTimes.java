@@ -26,6 +26,11 @@ final class StatementTimes {
         maxNanos = Math.max(maxNanos, elapsedNanos);
     }
 
+    /** Every duration recorded, in nanoseconds, in the order of the executions. */
+    synchronized long[] durations() {
+        return Arrays.copyOf(nanos, count);
+    }
+
     synchronized StatementSummary summary(String statementId) {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);

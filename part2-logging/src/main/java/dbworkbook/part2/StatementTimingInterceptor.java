@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -167,6 +168,11 @@ public final class StatementTimingInterceptor implements Interceptor {
     public StatementSummary summary(String statementId) {
         StatementTimes times = timesById.get(statementId);
         return times == null ? StatementSummary.none(statementId) : times.summary(statementId);
+    }
+
+    /** The duration of every execution so far, of every statement id, in nanoseconds: their distribution. */
+    public long[] allDurations() {
+        return timesById.values().stream().flatMapToLong(times -> Arrays.stream(times.durations())).toArray();
     }
 
     public void reset() {

@@ -21,8 +21,12 @@ public final class Figures {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    /** A ratio: {@code times(13.04, 1)} is {@code 13.0x}. */
+    /**
+     * A ratio: {@code times(13.04, 1)} is {@code 13.0x}. A small one keeps two significant digits, whatever
+     * {@code decimals} says: {@code times(0.0037, 2)} is {@code 0.0037x}, not a misleading {@code 0.00x}.
+     */
     public static String times(double ratio, int decimals) {
-        return decimals(ratio, decimals) + "x";
+        int needed = ratio > 0 && ratio < 0.1 ? 1 - (int) Math.floor(Math.log10(ratio)) : decimals;
+        return decimals(ratio, Math.max(decimals, needed)) + "x";
     }
 }

@@ -52,10 +52,16 @@ public final class TextTable {
         return out.toString();
     }
 
+    /** A cell that holds a number (with its unit, if any): shown right-aligned, so that numbers line up. */
+    static boolean isNumber(String cell) {
+        return cell.matches("[-+]?[0-9.,]+(x| ms| %|%)?");
+    }
+
+    /** Numbers right-aligned, except in the first column: it names the row, whatever it holds. */
     private static void appendRow(StringBuilder out, List<String> cells, int[] widths, boolean alignNumbers) {
         for (int c = 0; c < widths.length; c++) {
             String cell = cells.get(c);
-            boolean right = alignNumbers && cell.matches("[-+]?[0-9.,]+x?( ms)?");
+            boolean right = alignNumbers && c > 0 && isNumber(cell);
             String format = "%" + (right ? "" : "-") + widths[c] + "s";
             out.append(c == 0 ? "" : "  ").append(String.format(format, cell));
         }

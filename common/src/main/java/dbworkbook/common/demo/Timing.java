@@ -1,7 +1,6 @@
 package dbworkbook.common.demo;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,19 +23,15 @@ public final class Timing {
     public record Sample(long[] nanos) {
 
         public double medianMillis() {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            int middle = sorted.length / 2;
-            double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
-            return median / 1_000_000.0;
+            return Percentiles.of(nanos).millis(0.5);
         }
 
         public double minMillis() {
-            return Arrays.stream(nanos).min().orElse(0) / 1_000_000.0;
+            return Percentiles.of(nanos).millis(0);
         }
 
         public double maxMillis() {
-            return Arrays.stream(nanos).max().orElse(0) / 1_000_000.0;
+            return Percentiles.of(nanos).maxMillis();
         }
 
         public int runs() {
@@ -49,23 +44,23 @@ public final class Timing {
      * measurement runs every one of them once. Whatever slows the machine for a while (the JIT compiler, a garbage
      * collection, the database's autovacuum) then slows all of them a little rather than one of them a lot.
      */
-    public static Map<String, Sample> measureInterleaved(Map<String, Runnable> work, int warmups, Duration minWarmup,
-                                                         int runs) {
+    public static <K> Map<K, Sample> measureInterleaved(Map<K, Runnable> work, int warmups, Duration minWarmup,
+                                                        int runs) {
         long warmupEnd = System.nanoTime() + minWarmup.toNanos();
         for (int i = 0; i < warmups || System.nanoTime() < warmupEnd; i++) {
             work.values().forEach(Runnable::run);
         }
-        Map<String, long[]> nanos = new LinkedHashMap<>();
-        work.keySet().forEach(name -> nanos.put(name, new long[runs]));
+        Map<K, long[]> nanos = new LinkedHashMap<>();
+        work.keySet().forEach(key -> nanos.put(key, new long[runs]));
         for (int i = 0; i < runs; i++) {
-            for (Map.Entry<String, Runnable> entry : work.entrySet()) {
+            for (Map.Entry<K, Runnable> entry : work.entrySet()) {
                 long start = System.nanoTime();
                 entry.getValue().run();
                 nanos.get(entry.getKey())[i] = System.nanoTime() - start;
             }
         }
-        Map<String, Sample> samples = new LinkedHashMap<>();
-        nanos.forEach((name, times) -> samples.put(name, new Sample(times)));
+        Map<K, Sample> samples = new LinkedHashMap<>();
+        nanos.forEach((key, times) -> samples.put(key, new Sample(times)));
         return samples;
     }
 }
