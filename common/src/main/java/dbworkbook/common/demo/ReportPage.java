@@ -308,8 +308,8 @@ public final class ReportPage {
     }
 
     /**
-     * JMH's results: one chart per benchmark method, each parameter combination a bar from score - error to
-     * score + error (JMH's 99.9% confidence interval) with the score as a point, and the table JMH prints.
+     * JMH's results: one chart per benchmark class, each method (and parameter combination) a bar from
+     * score - error to score + error (JMH's 99.9% confidence interval) with the score as a point.
      */
     private static void benchmarks(StringBuilder page, JsonNode benchmarks, String module, ArrayNode charts) {
         page.append("<article>\n<h3>JMH benchmarks</h3>\n<p class=\"where\">Written by a JMH run at ")
@@ -317,20 +317,23 @@ public final class ReportPage {
                 .append(" (<code>./mvnw -Pbenchmarks -pl ").append(escape(module)).append(" -am package</code>). ")
                 .append("The bars are the 99.9% confidence intervals JMH reports: two results differ only where their ")
                 .append("bars do not overlap.</p>\n");
-        List<String> methods = new ArrayList<>();
+        // One chart per benchmark class: each of its methods (and parameter values) is a bar.
+        List<String> classes = new ArrayList<>();
         for (JsonNode result : benchmarks.path("results")) {
-            String method = result.path("benchmark").asText();
-            if (!methods.contains(method)) {
-                methods.add(method);
+            String name = result.path("benchmark").asText();
+            String benchmarkClass = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+            if (!classes.contains(benchmarkClass)) {
+                classes.add(benchmarkClass);
             }
         }
         int index = 0;
-        for (String method : methods) {
+        for (String benchmarkClass : classes) {
             List<String> categories = new ArrayList<>();
             ArrayNode points = JSON.createArrayNode();
             String unit = "";
             for (JsonNode result : benchmarks.path("results")) {
-                if (!result.path("benchmark").asText().equals(method)) {
+                String name = result.path("benchmark").asText();
+                if (!name.startsWith(benchmarkClass + ".")) {
                     continue;
                 }
                 JsonNode metric = result.path("primaryMetric");
@@ -343,22 +346,31 @@ public final class ReportPage {
                 point.put("low", Math.max(0, score - error));
                 point.put("high", score + error);
                 points.add(point);
-                categories.add(parameters(result));
+                String parameters = parameters(result);
+                categories.add(name.substring(benchmarkClass.length() + 1)
+                        + (parameters.isEmpty() ? "" : " (" + parameters + ")"));
             }
-            String shortName = method.substring(method.lastIndexOf('.', method.lastIndexOf('.') - 1) + 1);
+            String shortName = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
             ObjectNode chart = JSON.createObjectNode();
             chart.put("title", shortName);
-            chart.set("x", axis("parameters", "", false));
-            chart.set("y", axis("score", unit, false));
+            chart.set("x", axis("benchmark", "", false));
+            double lowest = Double.MAX_VALUE;
+            double highest = 0;
+            for (JsonNode point : points) {
+                lowest = Math.min(lowest, point.path("y").asDouble());
+                highest = Math.max(highest, point.path("y").asDouble());
+            }
+            // Scores far apart (30 ns beside 5,000 ns) share a chart only on a logarithmic axis.
+            chart.set("y", axis("score", unit, lowest > 0 && highest / lowest > 20));
             ObjectNode series = JSON.createObjectNode();
-            series.put("name", shortName);
+            series.put("name", "score (" + unit + ")");
             series.set("points", points);
             series.put("dashed", false);
             chart.set("series", JSON.createArrayNode().add(series));
             chart.set("markers", JSON.createArrayNode());
             chart.set("categories", JSON.valueToTree(categories));
+            chart.put("bars", false);
             chart.put("reading", benchmarkReading(categories, points, unit));
-            chart.put("intervals", true);
             String id = "chart-" + module + "-jmh-" + index++;
             ObjectNode entry = JSON.createObjectNode();
             entry.put("id", id);
@@ -373,7 +385,7 @@ public final class ReportPage {
     private static String parameters(JsonNode result) {
         List<String> values = new ArrayList<>();
         result.path("params").fields().forEachRemaining(e -> values.add(e.getKey() + "=" + e.getValue().asText()));
-        return values.isEmpty() ? "(no parameters)" : String.join(", ", values);
+        return String.join(", ", values);
     }
 
     private static String benchmarkReading(List<String> categories, ArrayNode points, String unit) {
