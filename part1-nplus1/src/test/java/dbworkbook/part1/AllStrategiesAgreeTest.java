@@ -28,7 +28,8 @@ class AllStrategiesAgreeTest {
                 new NestedSelectDealershipRepository(factory),
                 new LazyNestedSelectDealershipRepository(factory),
                 new NestedResultMapDealershipRepository(factory),
-                new SelectInBatchDealershipRepository(factory, 5))) {
+                new SelectInBatchDealershipRepository(factory, 5),
+                new JsonAggregationDealershipRepository(factory))) {
             List<Dealership> loaded = repository.findAllWithCars();
 
             assertThat(loaded).as(repository.strategy()).extracting(Dealership::getName)

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,6 +42,12 @@ public final class NetworkDelayProxy implements AutoCloseable {
         return thread;
     });
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesToServer = new AtomicLong();
+    private final AtomicLong bytesFromServer = new AtomicLong();
+
+    /** The bytes relayed each way since the last {@link #resetCounts()}: what crossed the "network". */
+    public record Bytes(long toServer, long fromServer) {
+    }
 
     private NetworkDelayProxy(InetSocketAddress target, Duration roundTrip) throws IOException {
         this.target = target;
@@ -69,8 +76,8 @@ public final class NetworkDelayProxy implements AutoCloseable {
                     socket.setTcpNoDelay(true); // the relay adds a fixed delay; Nagle's algorithm would add its own
                     sockets.add(socket);
                 }
-                relay(client, server);
-                relay(server, client);
+                relay(client, server, bytesToServer);
+                relay(server, client, bytesFromServer);
             } catch (IOException e) {
                 // The listener was closed, or the target refused: the client sees its connection fail.
             }
@@ -78,13 +85,14 @@ public final class NetworkDelayProxy implements AutoCloseable {
     }
 
     /** One direction: a reader stamps each chunk with its delivery time, a writer sends it when that time comes. */
-    private void relay(Socket from, Socket to) {
+    private void relay(Socket from, Socket to, AtomicLong counted) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         threads.execute(() -> {
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = from.getInputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    counted.addAndGet(n);
                     queue.add(new Chunk(System.nanoTime() + oneWayDelayNanos, Arrays.copyOf(buffer, n)));
                 }
             } catch (IOException e) {
@@ -116,6 +124,20 @@ public final class NetworkDelayProxy implements AutoCloseable {
     }
 
     private record Chunk(long deliverAt, byte[] bytes) {
+    }
+
+    /** Counts the bytes relayed from now on. */
+    public void resetCounts() {
+        bytesToServer.set(0);
+        bytesFromServer.set(0);
+    }
+
+    /**
+     * The bytes relayed since {@link #resetCounts()}. Read it once the work is done and its answer has arrived: a
+     * byte is counted when the relay reads it, before it holds it back.
+     */
+    public Bytes bytes() {
+        return new Bytes(bytesToServer.get(), bytesFromServer.get());
     }
 
     /**

@@ -40,8 +40,8 @@ public final class Part1Demo {
     }
 
     static List<Measurement<?>> measurements() {
-        return List.of(new LinkCost(), new LoadingStrategies(), new RoundTripSweep(), new DealershipsSweep(),
-                new CarsSweep(), new TwoCollections(), new PageOfDealerships());
+        return List.of(new LinkCost(), new LoadingStrategies(), new TwoShapes(), new RoundTripSweep(), new DealershipsSweep(),
+                new CarsSweep(), new TwoCollections(), new PageOfDealerships(), new DeepPagesSweep());
     }
 
     /** The chapter's data set, at this run's scale. */

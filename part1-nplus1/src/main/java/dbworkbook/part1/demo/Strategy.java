@@ -3,6 +3,7 @@ package dbworkbook.part1.demo;
 import dbworkbook.common.domain.Dealership;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
 import dbworkbook.part1.DealershipRepository;
+import dbworkbook.part1.JsonAggregationDealershipRepository;
 import dbworkbook.part1.LazyNestedSelectDealershipRepository;
 import dbworkbook.part1.NestedResultMapDealershipRepository;
 import dbworkbook.part1.NestedSelectDealershipRepository;
@@ -22,10 +23,12 @@ enum Strategy {
     LAZY_NESTED_SELECT(c -> new LazyNestedSelectDealershipRepository(c.factory())),
     NESTED_RESULT_MAP(c -> new NestedResultMapDealershipRepository(c.factory())),
     SELECT_IN(c -> new SelectInBatchDealershipRepository(c.factory())),
+    JSON_AGGREGATION(c -> new JsonAggregationDealershipRepository(c.factory())),
     PLAIN_JDBC(c -> new PlainJdbcDealershipRepository(c.dataSource()));
 
-    /** The four the sweeps follow: lazy loading only moves N+1's statements, it costs the same. */
-    static final List<Strategy> SWEPT = List.of(NESTED_SELECT, NESTED_RESULT_MAP, SELECT_IN, PLAIN_JDBC);
+    /** The ones the sweeps follow: lazy loading only moves N+1's statements, it costs the same. */
+    static final List<Strategy> SWEPT = List.of(NESTED_SELECT, NESTED_RESULT_MAP, SELECT_IN, JSON_AGGREGATION,
+            PLAIN_JDBC);
 
     private final Function<Connections, DealershipRepository> repository;
 

@@ -12,6 +12,7 @@ import dbworkbook.common.demo.Timing;
 import dbworkbook.common.domain.Dealership;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.common.recorder.StatementRecorder;
+import dbworkbook.part1.JsonAggregationDealershipRepository;
 import dbworkbook.part1.OneQueryPerCollectionRepository;
 import dbworkbook.part1.TwoCollectionsInOneJoinRepository;
 import dbworkbook.part1.demo.Strategy.Connections;
@@ -23,13 +24,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Lesson 5: cars and salespeople at once, in one JOIN (a cartesian product) or in one query per collection. */
+/**
+ * Lessons 5 and 8: cars and salespeople at once, in one JOIN (a cartesian product), in one query per collection, or
+ * in one row per dealership with both collections built by the server.
+ */
 final class TwoCollections implements Measurement<TwoCollections.Result> {
 
     enum Way {
         ONE_JOIN("two collections in one JOIN", c -> new TwoCollectionsInOneJoinRepository(c.factory())
                 ::findAllWithCarsAndSalespeople),
         ONE_QUERY_PER_COLLECTION("one query per collection", c -> new OneQueryPerCollectionRepository(c.factory())
+                ::findAllWithCarsAndSalespeople),
+        JSON_BUILT_BY_THE_SERVER("JSON built by the server", c -> new JsonAggregationDealershipRepository(c.factory())
                 ::findAllWithCarsAndSalespeople);
 
         private final String label;
@@ -87,6 +93,7 @@ final class TwoCollections implements Measurement<TwoCollections.Result> {
     public Section present(Result result, DemoContext context) {
         Row join = result.of(Way.ONE_JOIN);
         Row perCollection = result.of(Way.ONE_QUERY_PER_COLLECTION);
+        Row json = result.of(Way.JSON_BUILT_BY_THE_SERVER);
         return Section.titled(title() + " (" + count(result.scale().dealerships()) + " dealerships x "
                         + count(result.scale().carsPerDealership()) + " cars x "
                         + count(result.scale().salespeoplePerDealership()) + " salespeople)")
@@ -100,6 +107,9 @@ final class TwoCollections implements Measurement<TwoCollections.Result> {
                 .reading("One JOIN pairs each car with each salesperson of its dealership: it read "
                         + times((double) join.rowsRead() / join.rowsNeeded(), 1) + " the rows needed, and took "
                         + times(join.medianMs() / perCollection.medianMs(), 1) + " the time of one query per "
+                        + "collection. The JSON built by the server read " + count(json.rowsRead()) + " rows, one per "
+                        + "dealership, in " + count(json.statements()) + " statement, and took "
+                        + times(json.medianMs() / perCollection.medianMs(), 1) + " the time of one query per "
                         + "collection.")
                 .build();
     }

@@ -31,6 +31,21 @@ class Part1DemoTest {
         assertThat(loading.of(Strategy.PLAIN_JDBC).statements()).as("plain JDBC").isEqualTo(1);
         assertThat(loading.of(Strategy.SELECT_IN).statements()).as("select-in: dealerships, one batch").isEqualTo(2);
         assertThat(loading.of(Strategy.NESTED_RESULT_MAP).rowsRead()).isEqualTo(loading.scale().cars());
+        assertThat(loading.of(Strategy.JSON_AGGREGATION).statements()).as("JSON").isEqualTo(1);
+        assertThat(loading.of(Strategy.JSON_AGGREGATION).rowsRead()).as("JSON: a row per dealership")
+                .isEqualTo(dealerships);
+        assertThat(loading.costs()).allSatisfy(cost -> {
+            assertThat(cost.bytesFromServer()).as("bytes counted by the relay").isPositive();
+            assertThat(cost.allocatedBytes()).as("bytes allocated by the loading thread").isPositive();
+        });
+        assertThat(loading.of(Strategy.NESTED_SELECT).bytesToServer()).as("N+1 sends its statement N+1 times")
+                .isGreaterThan(loading.of(Strategy.NESTED_RESULT_MAP).bytesToServer());
+
+        TwoShapes.Result shapes = result.of(TwoShapes.class);
+        for (TwoShapes.Shape shape : java.util.List.of(shapes.manyParents(), shapes.fewParents())) {
+            assertThat(shape.of(Strategy.NESTED_SELECT).statements()).isEqualTo(1 + shape.scale().dealerships());
+            assertThat(shape.of(Strategy.JSON_AGGREGATION).rowsRead()).isEqualTo(shape.scale().dealerships());
+        }
 
         RoundTripSweep.Result roundTrips = result.of(RoundTripSweep.class);
         assertThat(roundTrips.nPlusOneStatements()).isEqualTo(1 + dealerships);
@@ -47,6 +62,15 @@ class Part1DemoTest {
         assertThat(two.of(TwoCollections.Way.ONE_JOIN).rowsRead()).as("cars x salespeople")
                 .isEqualTo(loading.scale().cars() * loading.scale().salespeoplePerDealership());
         assertThat(two.of(TwoCollections.Way.ONE_QUERY_PER_COLLECTION).statements()).isEqualTo(2);
+        assertThat(two.of(TwoCollections.Way.JSON_BUILT_BY_THE_SERVER).statements()).isEqualTo(1);
+        assertThat(two.of(TwoCollections.Way.JSON_BUILT_BY_THE_SERVER).rowsRead()).isEqualTo(dealerships);
+
+        DeepPagesSweep.Result deep = result.of(DeepPagesSweep.class);
+        assertThat(deep.points()).extracting(DeepPagesSweep.Point::page).containsExactly(1L, 3L, 10L, 30L, 100L);
+        assertThat(deep.points()).allSatisfy(point -> {
+            assertThat(point.offsetRowsRead()).isEqualTo(point.page() * DeepPagesSweep.PAGE_SIZE);
+            assertThat(point.keysetRowsRead()).isEqualTo(DeepPagesSweep.PAGE_SIZE);
+        });
 
         PageOfDealerships.Result page = result.of(PageOfDealerships.class);
         assertThat(page.parentsFirst().dealerships()).isEqualTo(PageOfDealerships.PAGE_SIZE);
