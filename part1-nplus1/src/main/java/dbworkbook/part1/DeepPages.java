@@ -15,9 +15,9 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Lesson 11: what a deep page costs, in the server's own words. {@link #explainUnderTheLimit} asks
- * {@code EXPLAIN (ANALYZE)} how many rows the node under the {@code Limit} handed up: for {@code OFFSET k LIMIT n},
- * k + n; for a keyset page, about n, whatever its depth.
+ * Lesson 11: what a deep page costs, in the server's own words. {@link #explain} asks {@code EXPLAIN (ANALYZE)}, and
+ * {@link Plan#underTheLimit} says how many rows the node under the {@code Limit} handed up: for
+ * {@code OFFSET k LIMIT n}, k + n; for a keyset page, about n, whatever its depth.
  */
 public final class DeepPages {
 
@@ -40,17 +40,52 @@ public final class DeepPages {
         }
     }
 
+    /** What EXPLAIN (ANALYZE, FORMAT JSON) said about one statement: its plan, as the server gave it. */
+    public record Plan(JsonNode root) {
+
+        /** The node under the plan's {@code Limit}: its type, its index (or ""), and the rows it handed up. */
+        public UnderTheLimit underTheLimit() {
+            JsonNode limit = find(root, "Limit");
+            if (limit == null) {
+                throw new IllegalStateException("The plan has no Limit: " + root);
+            }
+            JsonNode under = limit.path("Plans").path(0);
+            return new UnderTheLimit(under.path("Node Type").asText(), under.path("Index Name").asText(""),
+                    rows(under, "Actual Rows"));
+        }
+
+        /**
+         * The rows every scan of the plan read from its table: those it handed up and those its filter removed. A
+         * {@code Sort} under a {@code Limit} hands up only a page, but the scan under it read the whole table.
+         */
+        public long rowsReadByTheScans() {
+            return scanned(root);
+        }
+
+        private static long scanned(JsonNode node) {
+            long rows = node.path("Node Type").asText().endsWith("Scan") && node.has("Relation Name")
+                    ? rows(node, "Actual Rows") + rows(node, "Rows Removed by Filter")
+                            + rows(node, "Rows Removed by Index Recheck") : 0;
+            for (JsonNode child : node.path("Plans")) {
+                rows += scanned(child);
+            }
+            return rows;
+        }
+
+        private static long rows(JsonNode node, String field) {
+            return Math.round(node.path(field).asDouble() * node.path("Actual Loops").asDouble(1));
+        }
+    }
+
     /** The node under the plan's {@code Limit}: its type, its index (or ""), and the rows it handed up. */
     public record UnderTheLimit(String nodeType, String indexName, long rows) {
     }
 
     /**
      * Runs mapped statement {@code statementId} with {@code parameter} under {@code EXPLAIN (ANALYZE, FORMAT JSON)},
-     * with the SQL and bound values MyBatis would send, and returns what the node under the plan's {@code Limit} did:
-     * the rows it handed up are its "Actual Rows" times its loops.
+     * with the SQL and bound values MyBatis would send, on the session's connection.
      */
-    public static UnderTheLimit explainUnderTheLimit(SqlSession session, String statementId, Object parameter)
-            throws SQLException {
+    public static Plan explain(SqlSession session, String statementId, Object parameter) throws SQLException {
         MappedStatement statement = session.getConfiguration().getMappedStatement(statementId);
         BoundSql boundSql = statement.getBoundSql(parameter);
         try (PreparedStatement explain = session.getConnection().prepareStatement(
@@ -58,13 +93,7 @@ public final class DeepPages {
             new DefaultParameterHandler(statement, parameter, boundSql).setParameters(explain);
             try (ResultSet rs = explain.executeQuery()) {
                 rs.next();
-                JsonNode limit = find(JSON.readTree(rs.getString(1)).path(0).path("Plan"), "Limit");
-                if (limit == null) {
-                    throw new IllegalStateException(statementId + " has no Limit in its plan");
-                }
-                JsonNode under = limit.path("Plans").path(0);
-                return new UnderTheLimit(under.path("Node Type").asText(), under.path("Index Name").asText(""),
-                        Math.round(under.path("Actual Rows").asDouble() * under.path("Actual Loops").asDouble(1)));
+                return new Plan(JSON.readTree(rs.getString(1)).path(0).path("Plan"));
             } catch (JsonProcessingException e) {
                 throw new SQLException("EXPLAIN's JSON could not be read: " + e.getOriginalMessage(), e);
             }

@@ -37,8 +37,8 @@ class DeepPagesTest {
     void aPageAtOffsetKReadsKPlusTheLimitRows(SqlSessionFactory factory) throws SQLException {
         try (SqlSession session = factory.openSession()) {
             for (long offset : new long[] {0, 500, 1900}) {
-                DeepPages.UnderTheLimit plan = DeepPages.explainUnderTheLimit(session, OFFSET_PAGE,
-                        Map.of("offset", offset, "limit", LIMIT));
+                DeepPages.UnderTheLimit plan = DeepPages.explain(session, OFFSET_PAGE,
+                        Map.of("offset", offset, "limit", LIMIT)).underTheLimit();
 
                 assertThat(plan.rows()).as("rows read for the page at offset %d", offset).isEqualTo(offset + LIMIT);
             }
@@ -51,8 +51,8 @@ class DeepPagesTest {
             CarPageMapper pages = session.getMapper(CarPageMapper.class);
             for (long position : new long[] {1, 500, 1900}) {
                 Car last = pages.findPageByOffset(position - 1, 1).get(0);
-                DeepPages.UnderTheLimit plan = DeepPages.explainUnderTheLimit(session, KEYSET_PAGE,
-                        Map.of("price", last.getPrice(), "id", last.getId(), "limit", LIMIT));
+                DeepPages.UnderTheLimit plan = DeepPages.explain(session, KEYSET_PAGE,
+                        Map.of("price", last.getPrice(), "id", last.getId(), "limit", LIMIT)).underTheLimit();
 
                 assertThat(plan.rows()).as("rows read for the page after position %d", position).isEqualTo(LIMIT);
                 assertThat(plan.indexName()).as("the node under the Limit").isEqualTo("car_price_id_idx");

@@ -83,10 +83,10 @@ final class DeepPagesSweep implements Measurement<DeepPagesSweep.Result> {
                 }
             });
             Map<Way, Timing.Sample> samples = context.timeInterleaved(clearingTheCache(session, work));
-            long offsetRows = DeepPages.explainUnderTheLimit(session, "dbworkbook.part1.CarPageMapper.findPageByOffset",
-                    byOffset).rows();
-            long keysetRows = afterLast == null ? offsetRows : DeepPages.explainUnderTheLimit(session,
-                    "dbworkbook.part1.CarPageMapper.findPageAfter", afterLast).rows();
+            long offsetRows = DeepPages.explain(session, "dbworkbook.part1.CarPageMapper.findPageByOffset", byOffset)
+                    .underTheLimit().rows();
+            long keysetRows = afterLast == null ? offsetRows : DeepPages.explain(session,
+                    "dbworkbook.part1.CarPageMapper.findPageAfter", afterLast).underTheLimit().rows();
             return new Point(page, samples.get(Way.OFFSET).medianMillis(), offsetRows,
                     samples.get(Way.KEYSET).medianMillis(), keysetRows);
         }
