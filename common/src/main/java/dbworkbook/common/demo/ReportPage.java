@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -149,6 +150,17 @@ public final class ReportPage {
         ArrayNode charts = JSON.createArrayNode();
         for (JsonNode chapter : run.chapters()) {
             chapter(page, chapter, others, run.benchmarks(), charts);
+        }
+        // A chapter's benchmarks run before its demo ever did: their own section, named after the module.
+        for (JsonNode benchmarks : run.benchmarks()) {
+            String module = benchmarks.path("module").asText();
+            if (run.chapters().stream().noneMatch(c -> c.path("chapter").asText().equals(module))) {
+                page.append("<section class=\"chapter\" id=\"").append(escape(module)).append("\">\n<h2>")
+                        .append(escape(module)).append("</h2>\n<p class=\"where\">Its demo has not run yet: "
+                        + "<code>./mvnw -Pdemo -pl ").append(escape(module)).append(" -am package</code>.</p>\n");
+                benchmarks(page, benchmarks, module, charts);
+                page.append("</section>\n");
+            }
         }
         page.append("</main>\n<script>\nconst CHARTS = ")
                 .append(charts.toString().replace("</", "<\\/")).append(";\n").append(RENDER).append("</script>\n")
@@ -328,58 +340,82 @@ public final class ReportPage {
         }
         int index = 0;
         for (String benchmarkClass : classes) {
-            List<String> categories = new ArrayList<>();
-            ArrayNode points = JSON.createArrayNode();
-            String unit = "";
-            for (JsonNode result : benchmarks.path("results")) {
-                String name = result.path("benchmark").asText();
-                if (!name.startsWith(benchmarkClass + ".")) {
-                    continue;
+            List<JsonNode> results = new ArrayList<>();
+            benchmarks.path("results").forEach(result -> {
+                if (result.path("benchmark").asText().startsWith(benchmarkClass + ".")) {
+                    results.add(result);
                 }
-                JsonNode metric = result.path("primaryMetric");
-                unit = metric.path("scoreUnit").asText();
-                double score = metric.path("score").asDouble();
-                double error = metric.path("scoreError").isNumber() ? metric.path("scoreError").asDouble() : 0;
-                ObjectNode point = JSON.createObjectNode();
-                point.put("x", categories.size());
-                point.put("y", score);
-                point.put("low", Math.max(0, score - error));
-                point.put("high", score + error);
-                points.add(point);
-                String parameters = parameters(result);
-                categories.add(name.substring(benchmarkClass.length() + 1)
-                        + (parameters.isEmpty() ? "" : " (" + parameters + ")"));
-            }
+            });
             String shortName = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
-            ObjectNode chart = JSON.createObjectNode();
-            chart.put("title", shortName);
-            chart.set("x", axis("benchmark", "", false));
-            double lowest = Double.MAX_VALUE;
-            double highest = 0;
-            for (JsonNode point : points) {
-                lowest = Math.min(lowest, point.path("y").asDouble());
-                highest = Math.max(highest, point.path("y").asDouble());
+            figure(page, benchmarkChart(module, index++, shortName, benchmarkClass, results,
+                    result -> result.path("primaryMetric"), 1, null), charts);
+            // JMH's GC profiler (-prof gc) adds the bytes allocated per operation as a secondary metric.
+            if (results.stream().allMatch(r -> r.path("secondaryMetrics").has("gc.alloc.rate.norm"))) {
+                figure(page, benchmarkChart(module, index++, shortName + ": bytes allocated per operation",
+                        benchmarkClass, results, r -> r.path("secondaryMetrics").path("gc.alloc.rate.norm"), 1e6,
+                        "MB/op"), charts);
             }
-            // Scores far apart (30 ns beside 5,000 ns) share a chart only on a logarithmic axis.
-            chart.set("y", axis("score", unit, lowest > 0 && highest / lowest > 20));
-            ObjectNode series = JSON.createObjectNode();
-            series.put("name", "score (" + unit + ")");
-            series.set("points", points);
-            series.put("dashed", false);
-            chart.set("series", JSON.createArrayNode().add(series));
-            chart.set("markers", JSON.createArrayNode());
-            chart.set("categories", JSON.valueToTree(categories));
-            chart.put("bars", false);
-            chart.put("reading", benchmarkReading(categories, points, unit));
-            String id = "chart-" + module + "-jmh-" + index++;
-            ObjectNode entry = JSON.createObjectNode();
-            entry.put("id", id);
-            entry.set("chart", chart);
-            entry.set("compared", JSON.createArrayNode());
-            charts.add(entry);
-            figure(page, id, chart);
         }
         page.append("</article>\n");
+    }
+
+    /**
+     * One chart of a benchmark class: each method (and parameter combination) its score as a point, with the 99.9%
+     * interval as a bar. {@code metric} picks the figure from a result; {@code divisor} and {@code unit} rescale it
+     * (bytes to megabytes), a null {@code unit} keeps JMH's.
+     */
+    private static ObjectNode benchmarkChart(String module, int index, String title, String benchmarkClass,
+                                             List<JsonNode> results, Function<JsonNode, JsonNode> metric,
+                                             double divisor, String unit) {
+        List<String> categories = new ArrayList<>();
+        ArrayNode points = JSON.createArrayNode();
+        String shownUnit = unit;
+        for (JsonNode result : results) {
+            JsonNode figure = metric.apply(result);
+            shownUnit = unit != null ? unit : figure.path("scoreUnit").asText();
+            double score = figure.path("score").asDouble() / divisor;
+            double error = figure.path("scoreError").isNumber() ? figure.path("scoreError").asDouble() / divisor : 0;
+            ObjectNode point = JSON.createObjectNode();
+            point.put("x", categories.size());
+            point.put("y", score);
+            point.put("low", Math.max(0, score - error));
+            point.put("high", score + error);
+            points.add(point);
+            String parameters = parameters(result);
+            String name = result.path("benchmark").asText();
+            categories.add(name.substring(benchmarkClass.length() + 1) + (parameters.isEmpty() ? "" : " (" + parameters
+                    + ")"));
+        }
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (JsonNode point : points) {
+            lowest = Math.min(lowest, point.path("y").asDouble());
+            highest = Math.max(highest, point.path("y").asDouble());
+        }
+        ObjectNode chart = JSON.createObjectNode();
+        chart.put("title", title);
+        chart.set("x", axis("benchmark", "", false));
+        // Scores far apart (30 ns beside 5,000 ns) share a chart only on a logarithmic axis.
+        chart.set("y", axis("score", shownUnit, lowest > 0 && highest / lowest > 20));
+        ObjectNode series = JSON.createObjectNode();
+        series.put("name", "score (" + shownUnit + ")");
+        series.set("points", points);
+        series.put("dashed", false);
+        chart.set("series", JSON.createArrayNode().add(series));
+        chart.set("markers", JSON.createArrayNode());
+        chart.set("categories", JSON.valueToTree(categories));
+        chart.put("bars", false);
+        chart.put("reading", benchmarkReading(categories, points, shownUnit));
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("id", "chart-" + module + "-jmh-" + index);
+        entry.set("chart", chart);
+        entry.set("compared", JSON.createArrayNode());
+        return entry;
+    }
+
+    private static void figure(StringBuilder page, ObjectNode entry, ArrayNode charts) {
+        charts.add(entry);
+        figure(page, entry.path("id").asText(), entry.path("chart"));
     }
 
     private static String parameters(JsonNode result) {

@@ -17,6 +17,20 @@ public class Car implements Serializable {
     private BigDecimal price;
     private boolean sold;
 
+    public Car() {
+    }
+
+    /** Every column at once: for MyBatis' constructor mapping (chapter 1, lesson 12). */
+    public Car(Long id, Long dealershipId, String make, String model, int year, BigDecimal price, boolean sold) {
+        this.id = id;
+        this.dealershipId = dealershipId;
+        this.make = make;
+        this.model = model;
+        this.year = year;
+        this.price = price;
+        this.sold = sold;
+    }
+
     public Long getId() {
         return id;
     }

@@ -40,8 +40,9 @@ public final class Part1Demo {
     }
 
     static List<Measurement<?>> measurements() {
-        return List.of(new LinkCost(), new LoadingStrategies(), new TwoShapes(), new RoundTripSweep(), new DealershipsSweep(),
-                new CarsSweep(), new TwoCollections(), new PageOfDealerships(), new DeepPagesSweep());
+        return List.of(new LinkCost(), new LoadingStrategies(), new TwoShapes(), new RoundTripSweep(),
+                new DealershipsSweep(), new CarsSweep(), new TwoCollections(), new PageOfDealerships(),
+                new DeepPagesSweep(), new MappingCost());
     }
 
     /** The chapter's data set, at this run's scale. */

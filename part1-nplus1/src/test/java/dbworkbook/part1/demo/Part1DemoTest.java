@@ -6,6 +6,7 @@ import dbworkbook.common.Workbook;
 import dbworkbook.common.demo.Demo;
 import dbworkbook.common.demo.DemoSmoke;
 import dbworkbook.common.junit.WorkbookExtension;
+import dbworkbook.part1.MappingWay;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +72,10 @@ class Part1DemoTest {
             assertThat(point.offsetRowsRead()).isEqualTo(point.page() * DeepPagesSweep.PAGE_SIZE);
             assertThat(point.keysetRowsRead()).isEqualTo(DeepPagesSweep.PAGE_SIZE);
         });
+
+        MappingCost.Result mapping = result.of(MappingCost.class);
+        assertThat(mapping.rows()).hasSize(MappingWay.values().length)
+                .allSatisfy(row -> assertThat(row.allocatedBytes()).isPositive());
 
         PageOfDealerships.Result page = result.of(PageOfDealerships.class);
         assertThat(page.parentsFirst().dealerships()).isEqualTo(PageOfDealerships.PAGE_SIZE);

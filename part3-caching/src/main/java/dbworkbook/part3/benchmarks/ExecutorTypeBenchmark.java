@@ -1,9 +1,11 @@
 package dbworkbook.part3.benchmarks;
 
+import dbworkbook.common.BenchmarkDatabase;
 import dbworkbook.common.domain.Car;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.part3.CarMapper;
 import dbworkbook.part3.NewCars;
+import dbworkbook.part3.Part3;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.session.ExecutorType;
@@ -51,7 +53,7 @@ public class ExecutorTypeBenchmark {
         database = BenchmarkDatabase.start("executor-benchmark", Scale.of(1, 0, 0));
         boolean rewrite = executor.equals("BATCH_REWRITTEN");
         factory = database.sqlSessionFactory("executor-" + executor,
-                config -> config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(rewrite)));
+                config -> config.addDataSourceProperty("reWriteBatchedInserts", String.valueOf(rewrite)), Part3.MYBATIS_CONFIG);
         executorType = rewrite ? ExecutorType.BATCH : ExecutorType.valueOf(executor);
     }
 

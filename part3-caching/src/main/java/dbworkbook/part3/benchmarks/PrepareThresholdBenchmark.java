@@ -1,5 +1,6 @@
 package dbworkbook.part3.benchmarks;
 
+import dbworkbook.common.BenchmarkDatabase;
 import dbworkbook.common.domain.Scale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

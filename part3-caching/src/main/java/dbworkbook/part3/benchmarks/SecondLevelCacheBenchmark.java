@@ -1,9 +1,11 @@
 package dbworkbook.part3.benchmarks;
 
+import dbworkbook.common.BenchmarkDatabase;
 import dbworkbook.common.domain.Dealership;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.part3.DealershipAdminMapper;
 import dbworkbook.part3.DealershipLookupMapper;
+import dbworkbook.part3.Part3;
 import java.util.concurrent.TimeUnit;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -46,7 +48,7 @@ public class SecondLevelCacheBenchmark {
     @Setup(Level.Trial)
     public void startDatabase() {
         database = BenchmarkDatabase.start("cache-benchmark", Scale.of(DEALERSHIPS, 0, 0));
-        factory = database.sqlSessionFactory("cache-" + cache, config -> { });
+        factory = database.sqlSessionFactory("cache-" + cache, config -> { }, Part3.MYBATIS_CONFIG);
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,8 @@
 package dbworkbook.part3.benchmarks;
 
+import dbworkbook.common.BenchmarkDatabase;
 import dbworkbook.common.domain.Scale;
+import dbworkbook.part3.Part3;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +47,8 @@ public class SqlBuildBenchmark {
     @Setup(Level.Trial)
     public void startDatabase() {
         database = BenchmarkDatabase.start("sql-build-benchmark", Scale.of(1, 0, 0));
-        Configuration configuration = database.sqlSessionFactory("sql-build", config -> { }).getConfiguration();
+        Configuration configuration = database.sqlSessionFactory("sql-build", config -> { }, Part3.MYBATIS_CONFIG)
+                .getConfiguration();
         findById = configuration.getMappedStatement("dbworkbook.part3.CarMapper.findById");
         search = configuration.getMappedStatement("dbworkbook.part3.CarMapper.search");
         criteria.put("make", "Ford");

@@ -1,12 +1,9 @@
-package dbworkbook.part3.benchmarks;
+package dbworkbook.common;
 
 import com.zaxxer.hikari.HikariConfig;
-import dbworkbook.common.Workbook;
-import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.domain.DataGenerator;
 import dbworkbook.common.domain.Scale;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
-import dbworkbook.part3.Part3;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -14,9 +11,10 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * The workbook database of one benchmark trial: the server (embedded, or yours), a database of its own filled with
  * {@code scale}, dropped at the end. Every benchmark state opens one in {@code @Setup(Level.Trial)} and closes it in
- * {@code @TearDown(Level.Trial)}, so each fork measures against a fresh database.
+ * {@code @TearDown(Level.Trial)}, so each fork measures against a fresh database. (It knows nothing of JMH: the
+ * chapters' benchmarks use it.)
  */
-final class BenchmarkDatabase implements AutoCloseable {
+public final class BenchmarkDatabase implements AutoCloseable {
 
     private final Workbook workbook;
     private final WorkbookDatabase database;
@@ -26,7 +24,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    static BenchmarkDatabase start(String purpose, Scale scale) {
+    public static BenchmarkDatabase start(String purpose, Scale scale) {
         Workbook workbook = Workbook.start();
         try {
             WorkbookDatabase database = workbook.createDatabase(purpose);
@@ -39,16 +37,16 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** A pool of one connection (one benchmark thread) with the given settings. */
-    DataSource pool(String name, Consumer<HikariConfig> settings) {
+    public DataSource pool(String name, Consumer<HikariConfig> settings) {
         return database.pooledDataSource(name, config -> {
             config.setMaximumPoolSize(1);
             settings.accept(config);
         });
     }
 
-    /** The chapter's MyBatis over such a pool. */
-    SqlSessionFactory sqlSessionFactory(String name, Consumer<HikariConfig> settings) {
-        return MyBatisBootstrap.sqlSessionFactory(pool(name, settings), Part3.MYBATIS_CONFIG);
+    /** MyBatis with the chapter's configuration ({@code configResource}) over such a pool. */
+    public SqlSessionFactory sqlSessionFactory(String name, Consumer<HikariConfig> settings, String configResource) {
+        return MyBatisBootstrap.sqlSessionFactory(pool(name, settings), configResource);
     }
 
     @Override
