@@ -28,8 +28,9 @@ import jdk.jfr.consumer.RecordingFile;
  *   <li><b>socket reads</b> ({@code jdk.SocketRead}): each time the driver waited for the server's answer, with how
  *       long it waited. Their threshold is 20 ms by default, which hides every fast read; it is 0 here, so that
  *       each one is counted.</li>
- *   <li><b>CPU samples</b> ({@code jdk.ExecutionSample}): every millisecond, the stack of the thread if it is running
- *       Java code. (A thread waiting for a socket is not running Java code: its waits are the socket reads.) Each
+ *   <li><b>CPU samples</b> ({@code jdk.ExecutionSample}): every millisecond, the stacks of a few threads that are
+ *       running Java code (JFR takes turns among them, so a busy JVM gives each thread fewer). A thread waiting for a
+ *       socket is not running Java code: its waits are the socket reads. Each
  *       sample is put down to the first frame from the top that belongs to a library: MyBatis mapping rows, the
  *       driver decoding them, the socket, the pool.</li>
  * </ul>
@@ -41,12 +42,12 @@ public final class FlightRecorderProfile {
 
     /** Who a CPU sample's time belongs to: the first frame from the top in one of these packages decides. */
     public enum Layer {
-        SOCKET("the socket", "java.net.Socket", "sun.nio.ch."),
+        SOCKET("socket", "java.net.Socket", "sun.nio.ch."),
         DRIVER("PgJDBC", "org.postgresql."),
         MYBATIS("MyBatis", "org.apache.ibatis."),
         POOL("HikariCP", "com.zaxxer.hikari."),
-        WORKBOOK("the workbook's code", "dbworkbook."),
-        OTHER("the JDK alone");
+        WORKBOOK("workbook code", "dbworkbook."),
+        OTHER("JDK alone");
 
         private final String label;
         private final List<String> packages;
