@@ -48,7 +48,7 @@ public final class OtlpJson {
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
-        JSON.writeValue(file.toFile(), exportRequest(spans));
+        Files.writeString(file, JSON.writeValueAsString(exportRequest(spans)) + "\n");
         return file;
     }
 

@@ -136,7 +136,7 @@ final class LoadProfiles implements Measurement<LoadProfiles.Result> {
         if (row.profile().cpuSamples() == 0) {
             return "no samples";
         }
-        return row.profile().layers().stream().filter(layer -> layer.samples() > 0)
+        return row.profile().layers().stream().filter(layer -> row.share(layer.layer()) >= 0.005) // shown as 1% or more
                 .sorted((a, b) -> Integer.compare(b.samples(), a.samples())).limit(3)
                 .map(layer -> layer.layer().label() + " " + percent(row.share(layer.layer())))
                 .collect(Collectors.joining(", "));
