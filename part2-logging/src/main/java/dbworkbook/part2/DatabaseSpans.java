@@ -40,7 +40,7 @@ public final class DatabaseSpans {
                 .or(() -> Optional.ofNullable(span.getAttributes().get(STATEMENT)));
     }
 
-    /** The name of the attribute that holds the SQL of a statement span: {@code db.query.text} or {@code db.statement}. */
+    /** Where a statement span holds its SQL: {@code db.query.text} or {@code db.statement}. */
     public static Optional<String> statementTextAttribute(SpanData span) {
         return span.getAttributes().get(QUERY_TEXT) != null ? Optional.of(QUERY_TEXT.getKey())
                 : span.getAttributes().get(STATEMENT) != null ? Optional.of(STATEMENT.getKey()) : Optional.empty();
@@ -58,9 +58,9 @@ public final class DatabaseSpans {
     }
 
     /**
-     * A {@code DataSource.getConnection()} (named after the wrapped class, e.g. {@code HikariDataSource.getConnection}):
-     * borrowing a connection, not a statement. Counted with the statements, it would make an N+1 of 1 + N statements
-     * look like 2 + N, and a JOIN like two statements.
+     * A {@code DataSource.getConnection()} (named after the wrapped class, e.g.
+     * {@code HikariDataSource.getConnection}): borrowing a connection, not a statement. Counted with the statements,
+     * it would make an N+1 of 1 + N statements look like 2 + N, and a JOIN like two statements.
      */
     public static boolean isConnection(SpanData span) {
         return span.getInstrumentationScopeInfo().getName().equals(JDBC_SCOPE) && !isStatement(span)

@@ -24,11 +24,12 @@ import java.util.Objects;
 public record NPlusOneDetector(int threshold) {
 
     /**
-     * Five, as Sentry's N+1 detector ("more than a threshold, usually five spans"). A unit of work that repeats a
-     * statement on purpose does it a few times: a load in batches (2,000 dealerships at 500 per statement are 4), a
-     * page or two, a retry. An N+1 repeats once per parent row, so it grows with the data and crosses five as soon as
-     * there are more than five parents. The rule counts, it does not time: Sentry also asks for 50 ms in all, so that
-     * six repetitions of a microsecond are not reported; a workbook test cannot depend on times.
+     * Five, as Sentry's N+1 detector (its repeated spans must "exceed a threshold (usually five spans)"). A unit of
+     * work that repeats a statement on purpose does it a few times: a load in batches (2,000 dealerships at 500 per
+     * statement are 4), a page or two, a retry. An N+1 repeats once per parent row, so it grows with the data and
+     * crosses five as soon as there are more than five parents. The rule counts, it does not time: Sentry also asks
+     * for 50 ms in all, so that six repetitions of a microsecond are not reported; a workbook test cannot depend on
+     * times.
      */
     public static final int DEFAULT_THRESHOLD = 5;
 

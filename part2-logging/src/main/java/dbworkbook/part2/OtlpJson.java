@@ -30,8 +30,8 @@ import java.util.Map;
  *
  * <p>Written here with Jackson because the SDK's JSON exporter ({@code opentelemetry-exporter-logging-otlp}) is not
  * served at 1.68.0, and the encoder behind it is an internal class of the exporters. The encoding is protobuf's JSON
- * mapping, with OTLP's exceptions: {@code resourceSpans}, {@code scopeSpans}, {@code spans} in lowerCamelCase; trace and
- * span ids in hex, not base64; enums as numbers ({@code kind} 1 internal, 2 server, 3 client; status {@code code} 1
+ * mapping, with OTLP's exceptions: {@code resourceSpans}, {@code scopeSpans}, {@code spans} in lowerCamelCase; trace
+ * and span ids in hex, not base64; enums as numbers ({@code kind} 1 internal, 2 server, 3 client; status {@code code} 1
  * ok, 2 error); 64-bit integers (the times in nanoseconds since the epoch, integer attributes) as decimal strings.
  * {@code OtlpJsonTest} compares the output with that internal encoder's, field for field.
  */

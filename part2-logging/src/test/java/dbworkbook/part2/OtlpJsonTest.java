@@ -42,7 +42,8 @@ class OtlpJsonTest {
         TraceRequestMarshaler.create(spans).writeJsonTo(sdk);
         JsonNode ours = JSON.readTree(file.toFile());
         assertThat(comparable(ours)).isEqualTo(comparable(JSON.readTree(sdk.toByteArray())));
-        assertThat(Files.readAllLines(file)).as("one request per line, as the Collector's otlpjsonfile reads").hasSize(1);
+        assertThat(Files.readAllLines(file)).as("one request per line, as the Collector's otlpjsonfile reads")
+                .hasSize(1);
 
         JsonNode firstSpan = ours.at("/resourceSpans/0/scopeSpans/0/spans/0");
         assertThat(firstSpan.get("traceId").asText()).matches("[0-9a-f]{32}");

@@ -98,7 +98,8 @@ class StatementTracingTest {
                 .toList();
         assertThat(statements).filteredOn(span -> DatabaseSpans.statementText(span).orElseThrow()
                 .equals(NESTED_SELECT)).hasSize(statements.size() - 1);
-        assertThat(statements).allSatisfy(span -> assertThat(DatabaseSpans.databaseSystem(span)).hasValue("postgresql"));
+        assertThat(statements)
+                .allSatisfy(span -> assertThat(DatabaseSpans.databaseSystem(span)).hasValue("postgresql"));
         // opentelemetry-jdbc 2.31.1-alpha, by default: the conventions from before 1.26. If this fails after an
         // upgrade, the default has changed; DatabaseSpans reads the stable names too (the next test).
         assertThat(statements).allSatisfy(span -> {

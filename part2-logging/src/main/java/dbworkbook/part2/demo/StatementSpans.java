@@ -168,8 +168,8 @@ final class StatementSpans implements Measurement<StatementSpans.Result> {
         for (int i = 0; i < result.loads().size(); i++) {
             spans.add(Chart.Point.of(i, result.loads().get(i).statementSpans()));
         }
-        String counts = "The N+1 is " + count(nPlusOne.statementSpans()) + " statement spans under its unit of work (1 + "
-                + count(result.dealerships()) + " dealerships), the JOIN " + count(join.statementSpans())
+        String counts = "The N+1 is " + count(nPlusOne.statementSpans()) + " statement spans under its unit of work "
+                + "(1 + " + count(result.dealerships()) + " dealerships), the JOIN " + count(join.statementSpans())
                 + ", the batches " + count(batches.statementSpans()) + ".";
         Section.Builder section = Section.titled(title() + ": every dealership with its cars, three ways, "
                         + count(result.dealerships()) + " dealerships")
