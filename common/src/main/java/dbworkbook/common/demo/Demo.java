@@ -70,7 +70,7 @@ public final class Demo {
             return;
         }
         try (Workbook workbook = Workbook.start()) {
-            Result result = run(workbook, chapter, options, measurements, System.out);
+            Result result = run(workbook, chapter, options, measurements, System.out, outputDirectory());
             Path json = write(result.run(), outputDirectory().resolve(chapter.module() + "-demo.json"));
             Path report = ReportPage.write(rootDirectory(), List.of());
             System.out.println();
@@ -85,12 +85,15 @@ public final class Demo {
         }
     }
 
-    /** Runs the measurements in order, on a new database of {@code workbook}; prints to {@code out}. */
+    /**
+     * Runs the measurements in order, on a new database of {@code workbook}; prints to {@code out}. A measurement's
+     * own files ({@link DemoContext#outputFile}) go to {@code outputDirectory}.
+     */
     public static Result run(Workbook workbook, Chapter chapter, DemoOptions options, List<Measurement<?>> measurements,
-                             PrintStream out) {
+                             PrintStream out, Path outputDirectory) {
         String label = "[chapter " + chapter.number() + " - ";
         try (DemoContext context = new DemoContext(workbook, workbook.createDatabase(chapter.module() + "-demo"),
-                options, out)) {
+                options, out, outputDirectory)) {
             WorkbookDatabase database = context.database();
             out.println();
             out.println("Chapter " + chapter.number() + ": " + chapter.title());

@@ -5,6 +5,8 @@ import dbworkbook.common.WorkbookDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +24,17 @@ public final class DemoContext implements AutoCloseable {
     private final WorkbookDatabase database;
     private final DemoOptions options;
     private final PrintStream out;
+    private final Path outputDirectory;
     private final Map<Duration, NetworkDelayProxy> relays = new LinkedHashMap<>();
     private String stepPrefix = "";
 
-    DemoContext(Workbook workbook, WorkbookDatabase database, DemoOptions options, PrintStream out) {
+    DemoContext(Workbook workbook, WorkbookDatabase database, DemoOptions options, PrintStream out,
+                Path outputDirectory) {
         this.workbook = workbook;
         this.database = database;
         this.options = options;
         this.out = out;
+        this.outputDirectory = outputDirectory;
     }
 
     public Workbook workbook() {
@@ -43,6 +48,19 @@ public final class DemoContext implements AutoCloseable {
 
     public DemoOptions options() {
         return options;
+    }
+
+    /**
+     * A file of the measurement's own (traces for a tracing tool, say) beside the chapter's JSON: in the module's
+     * {@code target} folder when the demo runs, in the smoke test's folder when it is tested. Its folder exists.
+     */
+    public Path outputFile(String name) {
+        try {
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + outputDirectory, e);
+        }
+        return outputDirectory.resolve(name);
     }
 
     /** Says what the measurement is doing now: {@code [chapter 1 - 3/7] latency sweep: +1.0 ms}. */

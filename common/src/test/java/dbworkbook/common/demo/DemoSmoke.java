@@ -34,9 +34,10 @@ public final class DemoSmoke {
                           String args) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Demo.Result result;
+        Path target = root.resolve(chapter.module()).resolve("target");
         try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             result = Demo.run(workbook, chapter, DemoOptions.parse(new String[] {args}, chapter.options()),
-                    measurements, out);
+                    measurements, out, target);
         }
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(result.records()).as("a record from every measurement").hasSize(measurements.size());
@@ -44,8 +45,7 @@ public final class DemoSmoke {
             assertThat(text).as("progress line").contains("[chapter " + chapter.number() + " - " + i + "/"
                     + measurements.size() + "] " + measurements.get(i - 1).title());
         }
-        Demo.write(result.run(), root.resolve(chapter.module()).resolve("target")
-                .resolve(chapter.module() + "-demo.json"));
+        Demo.write(result.run(), target.resolve(chapter.module() + "-demo.json"));
         Path page = ReportPage.write(root, List.of());
         Document report;
         try {

@@ -18,7 +18,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * Chapter 2's demo: one workload, seen from the log, from the timing plugin and from the server, then one slow
- * statement explained before and after an index. Each measurement is a class of this package.
+ * statement explained before and after an index, then the N+1 and the JOIN as traces and as profiles. Each
+ * measurement is a class of this package.
  *
  * <p>Run: {@code ./mvnw -Pdemo -pl part2-logging -am package}. Change it with e.g.
  * {@code -Ddemo.args="--dealerships 4000 --lookups 1000 --runs 9"}.
@@ -42,7 +43,7 @@ public final class Part2Demo {
 
     static List<Measurement<?>> measurements() {
         return List.of(new LogExcerpt(), new PluginAndServer(), new StatementTimeDistribution(),
-                new ExplainBeforeAndAfter());
+                new ExplainBeforeAndAfter(), new StatementSpans(), new LoadProfiles());
     }
 
     static Scale scale(DemoOptions options) {

@@ -6,6 +6,7 @@ import dbworkbook.common.Workbook;
 import dbworkbook.common.demo.Demo;
 import dbworkbook.common.demo.DemoSmoke;
 import dbworkbook.common.junit.WorkbookExtension;
+import dbworkbook.part2.FlightRecorderProfile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,5 +49,29 @@ class Part2DemoTest {
         ExplainBeforeAndAfter.Result explain = result.of(ExplainBeforeAndAfter.class);
         assertThat(explain.withoutIndex().scanNodes()).anyMatch(node -> node.startsWith("Seq Scan"));
         assertThat(explain.withIndex().cars()).isEqualTo(explain.withoutIndex().cars());
+
+        StatementSpans.Result traces = result.of(StatementSpans.class);
+        assertThat(traces.dealerships()).isEqualTo(dealerships);
+        assertThat(traces.of(DealershipLoads.NESTED_SELECT).statementSpans()).isEqualTo(1 + dealerships);
+        assertThat(traces.of(DealershipLoads.NESTED_SELECT).flagged()).isTrue();
+        assertThat(traces.of(DealershipLoads.NESTED_SELECT).tree()).anyMatch(line -> line.contains("more like this"));
+        assertThat(traces.of(DealershipLoads.JOIN).statementSpans()).isEqualTo(1);
+        assertThat(traces.of(DealershipLoads.JOIN).flagged()).isFalse();
+        assertThat(traces.of(DealershipLoads.BATCHES).statementSpans()).isEqualTo(1 + 1); // 20 dealerships, one batch
+        assertThat(traces.of(DealershipLoads.BATCHES).flagged()).isFalse();
+        assertThat(traces.loads()).allSatisfy(load -> assertThat(load.connectionSpans()).isEqualTo(1));
+        int spans = traces.loads().stream().mapToInt(load -> 1 + load.connectionSpans() + load.statementSpans()).sum();
+        assertThat(traces.spansWritten()).isEqualTo(spans);
+        assertThat(Path.of(traces.otlpFile())).as("the OTLP JSON, in the run's own folder")
+                .startsWith(root).isRegularFile();
+
+        LoadProfiles.Result profiles = result.of(LoadProfiles.class);
+        FlightRecorderProfile.Profile nPlusOne = profiles.of(DealershipLoads.NESTED_SELECT).profile();
+        FlightRecorderProfile.Profile join = profiles.of(DealershipLoads.JOIN).profile();
+        assertThat(nPlusOne.statements()).isEqualTo(1 + dealerships);
+        assertThat(nPlusOne.socketReads()).isGreaterThanOrEqualTo(1 + dealerships);
+        assertThat(join.statements()).isEqualTo(1);
+        assertThat(join.socketReads()).isLessThan(nPlusOne.socketReads());
+        assertThat(nPlusOne.otherThreadsSocketReads()).as("the relay's reads, left out").isPositive();
     }
 }
