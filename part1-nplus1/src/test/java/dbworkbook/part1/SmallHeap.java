@@ -4,14 +4,14 @@ package dbworkbook.part1;
  * The small heap of lesson 10's test and exercise 1.4's contract, and the table that does not fit in it.
  *
  * <p>Calibrated with a wide margin on both sides, by running each way in a child JVM on {@value #CARS} cars with
- * heaps of 6 to 64 MB (the serial collector, as {@code ExportInChildJvm} starts it) and keeping the smallest heap in
- * which it completed:
+ * heaps of 6 to 64 MB (the serial collector and the flags {@code ExportInChildJvm} starts it with) and keeping the
+ * smallest heap in which it completed:
  * <ul>
  *   <li>the streaming cursor completed in 8 MB (not in 6: that much goes to the JVM, MyBatis and the driver before
  *       the first row), and held under 1 MB when its first car reached the consumer. {@value #HEAP_MB} MB is twice the
  *       whole heap it needs, and more than ten times what it holds above what every way needs anyway;</li>
  *   <li>{@code selectList} and the cursor under auto-commit both completed in 48 MB and ran out of heap in 40: they
- *       hold 36 and 37 MB of cars or rows (about 240 and 250 bytes each) before the first car is handed on. That is
+ *       hold 34 and 37 MB of cars or rows (about 230 and 250 bytes each) before the first car is handed on. That is
  *       three times the whole {@value #HEAP_MB} MB heap.</li>
  * </ul>
  * So a heap three times smaller would still not fit the table, and one twice as large would still run the streaming

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,21 +29,23 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
-import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One {@link CarExport} run in a JVM of its own, with a heap of a chosen size: how it ended (every car handed on, out
- * of heap, or another error), what it handed on, how long it took, the most heap it kept, and the settings its
- * statements ran with (auto-commit, fetch size). Lesson 10's test, exercise 1.4's contract and the demo's
- * {@link LargeResults} all run exports this way: only a heap of its own has a size that means something.
+ * {@link CarExport}s run in a JVM of their own, with a heap of a chosen size: how each ended (every car handed on, out
+ * of heap, or another error), what it handed on, how long it took, the heap it held, and the settings its statements
+ * ran with (auto-commit, fetch size). Lesson 10's test, exercise 1.4's contract and the demo's {@link LargeResults}
+ * all run exports this way: only a heap of its own has a size that means something.
  *
  * <p>The heap an export holds is measured when its first car reaches the consumer: a full collection then (the
  * serial collector's, done when {@code System.gc()} returns) leaves only what is still reachable, and the heap in use
  * above what was in use before the export began (after a full collection too) is what the export holds. That is the
  * moment that tells the three ways apart: {@code selectList} holds every car before it hands on the first, PgJDBC
- * under auto-commit holds every row before the cursor maps the first, a streaming cursor holds one fetch. Nothing it
- * holds later is ever more (the consumer keeps nothing). The collection's pause is left out of the export's time.
+ * under auto-commit holds every row before the cursor maps the first, a streaming cursor holds one fetch; none of
+ * them holds more later (the consumer keeps nothing). An export that collected the cars as it handed them on would,
+ * and only a heap too small for them shows it: that is what the tests' small heap is for. The collection's pause is
+ * left out of the export's time.
  */
 public final class ExportInChildJvm {
 
@@ -128,48 +129,83 @@ public final class ExportInChildJvm {
         }
     }
 
+    /**
+     * One export for the child to run: a {@link CarExport} class (with a constructor taking a SqlSessionFactory) and
+     * the schemas to look for its tables in ({@code search_path}), or null for the database's own.
+     */
+    public record Run(String exportClass, String searchPath) {
+
+        public static Run of(String exportClass) {
+            return new Run(exportClass, null);
+        }
+    }
+
     static final String CONFIG = "dbworkbook/part1/mybatis-config.xml";
     private static final String PREFIX = "export-child.";
+    private static final String NO_SEARCH_PATH = "-";
     private static final int STATEMENTS_KEPT = 5;
 
     private ExportInChildJvm() {
     }
 
-    /** Runs {@code exportClass} (a {@link CarExport} with a constructor taking a SqlSessionFactory) on {@code database}. */
+    /** Runs one export in a JVM of its own on {@code database}. */
     public static Outcome run(WorkbookDatabase database, String exportClass, Launch launch) {
+        return run(database, List.of(Run.of(exportClass)), launch).get(0);
+    }
+
+    /**
+     * Runs several exports one after another in one JVM of its own, each with a MyBatis and a pool of its own, and
+     * after a full collection that leaves the heap as the JVM itself needs it: the demo's many points, at the cost of
+     * one JVM's start. An export that runs out of heap leaves nothing behind for the next (what it held is garbage
+     * once it has thrown), but the JVM's compiled code is shared: the runs' times are those of a warm JVM.
+     */
+    public static List<Outcome> run(WorkbookDatabase database, List<Run> runs, Launch launch) {
         WorkbookServer server = database.workbook().server();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + launch.heapMegabytes() + "m",
-                "-XX:+UseSerialGC"));
+        // The serial collector's full collections measure the heap (see HeapAtFirstCar): compacting every time
+        // (MarkSweepDeadRatio=0, or up to 5% of the heap of dead objects may be left in place and counted as used)
+        // and clearing soft references every time (or the JDK's caches are kept by one and dropped by the next).
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + launch.heapMegabytes() + "m", "-XX:+UseSerialGC",
+                "-XX:MarkSweepDeadRatio=0", "-XX:SoftRefLRUPolicyMSPerMB=0"));
         if (launch.quickStart()) {
             jvm.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         }
-        List<String> arguments = List.of(database.jdbcUrl(), server.user(), exportClass);
+        List<String> arguments = new ArrayList<>(List.of(database.jdbcUrl(), server.user()));
+        for (Run run : runs) {
+            arguments.add(run.exportClass());
+            arguments.add(run.searchPath() == null ? NO_SEARCH_PATH : run.searchPath());
+        }
         ChildJvm.Result result;
         try {
             result = ChildJvm.run(ExportInChildJvm.class, launch.classPathFirst(), jvm, arguments,
                     server.password().isEmpty() ? Map.of() : Map.of("WORKBOOK_JDBC_PASSWORD", server.password()),
                     launch.timeoutSeconds());
         } catch (IllegalStateException e) { // ChildJvm's "did not finish within"
-            return new Outcome(Ending.TIMED_OUT, Totals.NONE, launch.timeoutSeconds() * 1000.0, -1, null, null,
-                    e.getMessage(), List.of(), null, 0, List.of());
+            Outcome timedOut = new Outcome(Ending.TIMED_OUT, Totals.NONE, launch.timeoutSeconds() * 1000.0, -1, null,
+                    null, e.getMessage(), List.of(), null, 0, List.of());
+            return runs.stream().map(run -> timedOut).toList();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a JVM for the export: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the export ran", e);
         }
-        return parse(result);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            outcomes.add(parse(result, i));
+        }
+        return outcomes;
     }
 
-    private static Outcome parse(ChildJvm.Result result) {
+    private static Outcome parse(ChildJvm.Result result, int index) {
+        String prefix = PREFIX + index + ".";
         Map<String, String> values = new LinkedHashMap<>();
         List<StatementSettings> statements = new ArrayList<>();
         StatementSettings last = null;
         for (String line : result.lines()) {
-            if (!line.startsWith(PREFIX) || !line.contains("=")) {
+            if (!line.startsWith(prefix) || !line.contains("=")) {
                 continue;
             }
-            String key = line.substring(PREFIX.length(), line.indexOf('='));
+            String key = line.substring(prefix.length(), line.indexOf('='));
             String value = line.substring(line.indexOf('=') + 1);
             if (key.equals("statement") || key.equals("lastStatement")) {
                 String[] fields = value.split(",", 4);
@@ -199,19 +235,25 @@ public final class ExportInChildJvm {
     }
 
     /**
-     * The child's side. Arguments: the JDBC URL of the database, the user, the export class; the password, if any,
-     * in WORKBOOK_JDBC_PASSWORD.
+     * The child's side. Arguments: the JDBC URL of the database, the user, then for each export its class and its
+     * search path ({@value #NO_SEARCH_PATH} for none); the password, if any, in WORKBOOK_JDBC_PASSWORD.
      */
     public static void main(String[] args) {
-        String exportClass = args[2];
+        for (int i = 0; 2 + 2 * i + 1 < args.length; i++) {
+            String searchPath = args[3 + 2 * i];
+            export(i, args[0], args[1], args[2 + 2 * i], searchPath.equals(NO_SEARCH_PATH) ? null : searchPath);
+        }
+    }
+
+    private static void export(int index, String url, String user, String exportClass, String searchPath) {
         StatementLog log = new StatementLog();
+        Report report = new Report(index, log);
         CarExport export;
         try {
-            SqlSessionFactory factory = MyBatisBootstrap.sqlSessionFactory(log.record(dataSource(args[0], args[1])),
-                    CONFIG);
-            export = newExport(exportClass, factory);
+            export = newExport(exportClass, MyBatisBootstrap.sqlSessionFactory(
+                    log.record(dataSource(url, user, searchPath)), CONFIG));
         } catch (Exception | LinkageError e) {
-            report(Ending.FAILED, Totals.NONE, 0, -1, null, null, "could not start: " + oneLine(e), log);
+            report.print(Ending.FAILED, Totals.NONE, 0, -1, null, null, "could not start: " + oneLine(e));
             return;
         }
         HeapAtFirstCar sink = new HeapAtFirstCar();
@@ -224,30 +266,33 @@ public final class ExportInChildJvm {
         }
         double millis = (System.nanoTime() - start - sink.measuringNanos) / 1e6;
         if (thrown == null) {
-            report(Ending.EXPORTED, sink.totals, millis, sink.held, null, null, null, log);
+            report.print(Ending.EXPORTED, sink.totals, millis, sink.held, null, null, null);
             return;
         }
         boolean outOfHeap = causes(thrown).anyMatch(t -> t instanceof OutOfMemoryError)
                 || "53200".equals(sqlState(thrown));
-        report(outOfHeap ? Ending.OUT_OF_HEAP : Ending.FAILED, sink.totals, millis, sink.held, sqlState(thrown),
-                where(thrown, exportClass), oneLine(thrown), log);
+        report.print(outOfHeap ? Ending.OUT_OF_HEAP : Ending.FAILED, sink.totals, millis, sink.held,
+                sqlState(thrown), where(thrown, exportClass), oneLine(thrown));
     }
 
-    private static DataSource dataSource(String url, String user) {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
+    /**
+     * The driver's own DataSource, without a pool: a connection per session, closed with it. No thread of its own,
+     * and nothing with a finalizer (MyBatis' PooledDataSource has one), which would keep an export's objects alive
+     * past the collections that measure the next.
+     */
+    private static DataSource dataSource(String url, String user, String searchPath) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(user);
         String password = System.getenv("WORKBOOK_JDBC_PASSWORD");
         if (password != null && !password.isEmpty()) {
-            properties.setProperty("password", password);
+            dataSource.setPassword(password);
         }
-        properties.setProperty("ApplicationName", "workbook");
-        // MyBatis' own pool: no threads of its own, so nothing else in this JVM allocates or reports an
-        // OutOfMemoryError but the export.
-        PooledDataSource pool = new PooledDataSource();
-        pool.setDriver("org.postgresql.Driver");
-        pool.setUrl(url);
-        pool.setDriverProperties(properties);
-        return pool;
+        dataSource.setApplicationName("workbook");
+        if (searchPath != null) {
+            dataSource.setCurrentSchema(searchPath);
+        }
+        return dataSource;
     }
 
     private static CarExport newExport(String className, SqlSessionFactory factory)
@@ -262,32 +307,37 @@ public final class ExportInChildJvm {
         }
     }
 
-    private static void report(Ending ending, Totals totals, double millis, long heldAtFirstCarBytes, String sqlState,
-                               String where, String error, StatementLog log) {
-        StringBuilder out = new StringBuilder();
-        log.first().forEach(statement -> line(out, "statement", fields(statement)));
-        Optional.ofNullable(log.last()).ifPresent(statement -> line(out, "lastStatement", fields(statement)));
-        line(out, "statementCount", String.valueOf(log.count()));
-        line(out, "cars", String.valueOf(totals.cars()));
-        line(out, "priceSum", totals.priceSum().toPlainString());
-        line(out, "checksum", String.valueOf(totals.checksum()));
-        line(out, "millis", String.valueOf(millis));
-        line(out, "heldAtFirstCarBytes", String.valueOf(heldAtFirstCarBytes));
-        Optional.ofNullable(sqlState).ifPresent(state -> line(out, "sqlState", state));
-        Optional.ofNullable(where).ifPresent(place -> line(out, "where", place));
-        Optional.ofNullable(error).ifPresent(message -> line(out, "error", message));
-        line(out, "ending", ending.name()); // last: a child that printed it printed everything
-        System.out.print(out);
-        System.out.flush();
+    /** What one export's lines look like: {@code export-child.<index>.<key>=<value>}. */
+    private record Report(int index, StatementLog log) {
+
+        void print(Ending ending, Totals totals, double millis, long heldAtFirstCarBytes, String sqlState,
+                   String where, String error) {
+            StringBuilder out = new StringBuilder();
+            log.first().forEach(statement -> line(out, "statement", fields(statement)));
+            Optional.ofNullable(log.last()).ifPresent(statement -> line(out, "lastStatement", fields(statement)));
+            line(out, "statementCount", String.valueOf(log.count()));
+            line(out, "cars", String.valueOf(totals.cars()));
+            line(out, "priceSum", totals.priceSum().toPlainString());
+            line(out, "checksum", String.valueOf(totals.checksum()));
+            line(out, "millis", String.valueOf(millis));
+            line(out, "heldAtFirstCarBytes", String.valueOf(heldAtFirstCarBytes));
+            Optional.ofNullable(sqlState).ifPresent(state -> line(out, "sqlState", state));
+            Optional.ofNullable(where).ifPresent(place -> line(out, "where", place));
+            Optional.ofNullable(error).ifPresent(message -> line(out, "error", message));
+            line(out, "ending", ending.name()); // last: an export that printed it printed everything
+            System.out.print(out);
+            System.out.flush();
+        }
+
+        private void line(StringBuilder out, String key, String value) {
+            out.append(PREFIX).append(index).append('.').append(key).append('=').append(value)
+                    .append(System.lineSeparator());
+        }
     }
 
     private static String fields(StatementSettings statement) {
         return statement.autoCommit() + "," + statement.fetchSize() + "," + statement.resultSetType() + ","
                 + statement.sql().replaceAll("\\s+", " ").trim();
-    }
-
-    private static void line(StringBuilder out, String key, String value) {
-        out.append(PREFIX).append(key).append('=').append(value).append(System.lineSeparator());
     }
 
     private static Stream<Throwable> causes(Throwable thrown) {
