@@ -13,7 +13,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Wrong: the Cursor is right, but the session kept auto-commit on, as the exercise file had it: PgJDBC ignores the
  * fetch size and reads every row before the cursor maps the first.
- * Expected failure: ran with auto-commit on, so PgJDBC ignored its fetch size (1,000)
+ * Expected failure: ran with auto-commit on (its fetch size of 1,000 was ignored), and so PgJDBC read the whole result
  */
 public final class CarExporter implements CarExport {
 

@@ -12,7 +12,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Wrong: plain JDBC with a fetch size, on a connection left in auto-commit (the pool's default): the fetch size is
  * then only a wish.
- * Expected failure: ran with auto-commit on, so PgJDBC ignored its fetch size (1,000)
+ * Expected failure: ran with auto-commit on (its fetch size of 1,000 was ignored), and so PgJDBC read the whole result
  */
 public final class CarExporter implements CarExport {
 

@@ -8,7 +8,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
  * Wrong: made-up cars, whatever the table holds. It never runs out of heap, and never exports the table either.
- * Expected failure: cars it handed 150,000 to the sink
+ * Expected failure: and the table has no such car: made-up cars?
  */
 public final class CarExporter implements CarExport {
 

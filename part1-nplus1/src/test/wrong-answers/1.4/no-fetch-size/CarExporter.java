@@ -12,7 +12,7 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Wrong: plain JDBC in a transaction, but without a fetch size: PgJDBC then reads the whole result at once,
  * transaction or not.
- * Expected failure: Its statement had no fetch size: PgJDBC then reads the whole result into memory
+ * Expected failure: Its statement had no fetch size, and so PgJDBC read the whole result into memory
  */
 public final class CarExporter implements CarExport {
 

@@ -102,21 +102,18 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
     }
 
     private static void checkTheCars(List<Car> expected, List<Car> exported) {
-        if (exported.size() != expected.size()) {
-            throw Expect.failure("on a table of %s cars it handed %s to the sink.%s", count(expected.size()),
-                    count(exported.size()), exported.size() < expected.size() && exported.size() > 0
-                            && exported.size() % 100 == 0 ? " A round number: did it stop after the first fetch or "
-                            + "page?" : exported.size() > expected.size() ? " Some cars more than once?" : "");
-        }
-        List<Long> ids = exported.stream().map(Car::getId).toList();
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Expect.that(seen.add(ids.get(i)), "car %d was handed to the sink twice.", ids.get(i));
-        }
         Set<Long> expectedIds = new HashSet<>(expected.stream().map(Car::getId).toList());
+        List<Long> ids = exported.stream().map(car -> car == null ? null : car.getId()).toList();
         ids.stream().filter(id -> !expectedIds.contains(id)).findFirst().ifPresent(id -> {
-            throw Expect.failure("it handed on a car with id %d, and the table has no such car: made-up cars?", id);
+            throw Expect.failure("it handed on a car with id %s, and the table has no such car: made-up cars?", id);
         });
+        Set<Long> seen = new HashSet<>();
+        for (Long id : ids) {
+            Expect.that(seen.add(id), "car %d was handed to the sink twice.", id);
+        }
+        Expect.that(exported.size() == expected.size(), "on a table of %s cars it handed %s to the sink.%s",
+                count(expected.size()), count(exported.size()), exported.size() > 0 && exported.size() % 100 == 0
+                        ? " A round number: did it stop after the first fetch or page?" : "");
         for (int i = 1; i < ids.size(); i++) {
             Expect.that(ids.get(i - 1) < ids.get(i), "every car was handed on, but not in id order: car %d came "
                     + "right after car %d. The table stores its rows in another order, and without an ORDER BY "
@@ -155,8 +152,8 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
         }
         List<String> reasons = new ArrayList<>();
         if (statement.autoCommit()) {
-            reasons.add("ran with auto-commit on" + (statement.fetchSize() > 0 ? ", so PgJDBC ignored its fetch size ("
-                    + count(statement.fetchSize()) + ")" : ""));
+            reasons.add("ran with auto-commit on" + (statement.fetchSize() > 0 ? " (its fetch size of "
+                    + count(statement.fetchSize()) + " was ignored)" : ""));
         }
         if (statement.fetchSize() <= 0) {
             reasons.add("had no fetch size");
@@ -165,8 +162,8 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
             reasons.add("asked for a scrollable result set");
         }
         if (!reasons.isEmpty()) {
-            return "Its statement " + String.join(" and ", reasons) + ": PgJDBC then reads the whole result into "
-                    + "memory, every row, before the first one reaches you. It fetches in pieces only in a "
+            return "Its statement " + String.join(" and ", reasons) + ", and so PgJDBC read the whole result into "
+                    + "memory, every row, before the first one reached you. It fetches in pieces only in a "
                     + "transaction (a session with auto-commit off), with a fetch size, on a forward-only result set.";
         }
         if (statement.fetchSize() > LARGEST_SENSIBLE_FETCH) {
