@@ -1,6 +1,5 @@
 package dbworkbook.common;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,24 +40,18 @@ public final class ChildJvm {
      */
     public static Result run(Class<?> mainClass, List<String> jvmOptions, List<String> arguments,
                              Map<String, String> environment, long timeoutSeconds) throws IOException, InterruptedException {
-        return run(mainClass, List.of(), Stream.concat(QUICK_START.stream(), jvmOptions.stream()).toList(),
+        return runWithOwnOptions(mainClass, Stream.concat(QUICK_START.stream(), jvmOptions.stream()).toList(),
                 arguments, environment, timeoutSeconds);
     }
 
-    /**
-     * A JVM with exactly {@code jvmOptions} (no quick-start flags: for what is timed), and with {@code classPathFirst}
-     * ahead of this JVM's class path (classes compiled at run time, say, which must not be shadowed by an older copy).
-     */
-    public static Result run(Class<?> mainClass, List<Path> classPathFirst, List<String> jvmOptions,
-                             List<String> arguments, Map<String, String> environment, long timeoutSeconds)
+    /** The same, with exactly {@code jvmOptions}: no quick-start flags (for what is timed, say). */
+    public static Result runWithOwnOptions(Class<?> mainClass, List<String> jvmOptions, List<String> arguments,
+                                           Map<String, String> environment, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> classPath = new ArrayList<>();
-        classPathFirst.forEach(path -> classPath.add(path.toAbsolutePath().toString()));
-        classPath.add(classPath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), mainClass.getName()));
+        command.addAll(List.of("-cp", classPath(), mainClass.getName()));
         command.addAll(arguments);
         // The output goes to a file rather than a pipe, so that a child that hangs cannot make this JVM wait past
         // the timeout for a stream that never ends.

@@ -7,6 +7,7 @@ import dbworkbook.common.junit.WorkbookTest;
 import dbworkbook.part1.demo.ExportInChildJvm;
 import dbworkbook.part1.demo.ExportInChildJvm.Ending;
 import dbworkbook.part1.demo.ExportInChildJvm.Outcome;
+import dbworkbook.part1.demo.ExportInChildJvm.Run;
 import dbworkbook.part1.demo.ExportInChildJvm.StatementSettings;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,71 +15,77 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Lesson 10: every car of a table that does not fit in the heap, read three ways, each in a JVM of its own with a
- * {@value SmallHeap#HEAP_MB} MB heap (see {@link SmallHeap} for how that size was chosen). The three run at once, in
- * {@code @BeforeAll}: each of them mostly waits for its JVM.
+ * Lesson 10: every car of a table that does not fit in the heap, read three ways, one after another in a JVM of its
+ * own with a {@value SmallHeap#HEAP_MB} MB heap (see {@link SmallHeap} for how that size was chosen). The streaming
+ * way runs first; before each way a full collection brings the heap back to what the JVM holds anyway, and the test
+ * checks that it did, so a way that ran out of heap leaves nothing for the next.
  */
 @WorkbookTest(dealerships = SmallHeap.CARS / 100, carsPerDealership = 100, salespeoplePerDealership = 0)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeResultSetTest {
 
-    private static final List<Class<? extends CarExport>> WAYS = List.of(SelectListCarExport.class,
-            AutoCommitCursorCarExport.class, StreamingCursorCarExport.class);
+    /** How far the heap before one way may be from the heap before the first: what the JVM's own caches move. */
+    private static final long SAME_BASELINE_BYTES = 1_000_000;
 
-    private Map<Class<? extends CarExport>, Outcome> outcomes;
+    private Outcome streaming;
+    private Outcome selectList;
+    private Outcome autoCommitCursor;
 
     @BeforeAll
-    void runEachWayInASmallHeap(WorkbookDatabase database) {
-        Map<Class<? extends CarExport>, CompletableFuture<Outcome>> running = WAYS.stream().collect(Collectors.toMap(
-                Function.identity(), way -> CompletableFuture.supplyAsync(() -> ExportInChildJvm.run(database,
-                        way.getName(), ExportInChildJvm.Launch.quick(SmallHeap.HEAP_MB)))));
-        outcomes = running.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().join()));
-    }
-
-    @Test
-    void selectListRunsOutOfHeapThoughTheDriverFetchesInPieces() {
-        Outcome outcome = outcomes.get(SelectListCarExport.class);
-
-        assertThat(outcome.ending()).as(describe(outcome)).isEqualTo(Ending.OUT_OF_HEAP);
-        // The driver could stream (a transaction, a fetch size): it is MyBatis' list that holds every car.
-        assertThat(outcome.statements()).singleElement().satisfies(statement -> {
-            assertThat(statement.streamable()).isTrue();
-            assertThat(statement.fetchSize()).isEqualTo(1000);
-        });
-        assertThat(outcome.totals().cars()).as("cars handed on before it ran out").isZero();
-    }
-
-    @Test
-    void aCursorUnderAutoCommitRunsOutOfHeapTheFetchSizeIgnored() {
-        Outcome outcome = outcomes.get(AutoCommitCursorCarExport.class);
-
-        assertThat(outcome.ending()).as(describe(outcome)).isEqualTo(Ending.OUT_OF_HEAP);
-        // The same fetch size was asked for; under auto-commit PgJDBC reads every row before the first reaches MyBatis.
-        assertThat(outcome.statements()).singleElement().satisfies(statement -> {
-            assertThat(statement.autoCommit()).isTrue();
-            assertThat(statement.fetchSize()).isEqualTo(1000);
-        });
-        assertThat(outcome.totals().cars()).as("cars handed on before it ran out").isZero();
+    void runTheThreeWaysInASmallHeap(WorkbookDatabase database) {
+        List<Outcome> outcomes = ExportInChildJvm.run(database, Stream.of(StreamingCursorCarExport.class,
+                        SelectListCarExport.class, AutoCommitCursorCarExport.class)
+                .map(way -> Run.of(way.getName())).toList(), ExportInChildJvm.Launch.quick(SmallHeap.HEAP_MB));
+        streaming = outcomes.get(0);
+        selectList = outcomes.get(1);
+        autoCommitCursor = outcomes.get(2);
     }
 
     @Test
     void aCursorInATransactionStreamsEveryCar(WorkbookDatabase database) throws SQLException {
-        Outcome outcome = outcomes.get(StreamingCursorCarExport.class);
+        assertThat(streaming.ending()).as(describe(streaming)).isEqualTo(Ending.EXPORTED);
+        assertThat(streaming.statements()).singleElement().extracting(StatementSettings::streamable).isEqualTo(true);
+        assertThat(streaming.totals().cars()).isEqualTo(SmallHeap.CARS);
+        assertThat(streaming.totals().priceSum()).isEqualByComparingTo(priceSum(database));
+    }
 
-        assertThat(outcome.ending()).as(describe(outcome)).isEqualTo(Ending.EXPORTED);
-        assertThat(outcome.statements()).singleElement().extracting(StatementSettings::streamable).isEqualTo(true);
-        assertThat(outcome.totals().cars()).isEqualTo(SmallHeap.CARS);
-        assertThat(outcome.totals().priceSum()).isEqualByComparingTo(priceSum(database));
+    @Test
+    void selectListRunsOutOfHeapThoughTheDriverFetchesInPieces() {
+        assertThat(selectList.ending()).as(describe(selectList)).isEqualTo(Ending.OUT_OF_HEAP);
+        // The driver could stream (a transaction, a fetch size): it is MyBatis' list that holds every car.
+        assertThat(selectList.statements()).singleElement().satisfies(statement -> {
+            assertThat(statement.streamable()).isTrue();
+            assertThat(statement.fetchSize()).isEqualTo(1000);
+        });
+        assertThat(selectList.totals().cars()).as("cars handed on before it ran out").isZero();
+    }
+
+    @Test
+    void aCursorUnderAutoCommitRunsOutOfHeapTheFetchSizeIgnored() {
+        assertThat(autoCommitCursor.ending()).as(describe(autoCommitCursor)).isEqualTo(Ending.OUT_OF_HEAP);
+        // The same fetch size was asked for; under auto-commit PgJDBC reads every row before the first reaches MyBatis.
+        assertThat(autoCommitCursor.statements()).singleElement().satisfies(statement -> {
+            assertThat(statement.autoCommit()).isTrue();
+            assertThat(statement.fetchSize()).isEqualTo(1000);
+        });
+        assertThat(autoCommitCursor.totals().cars()).as("cars handed on before it ran out").isZero();
+    }
+
+    @Test
+    void eachWayBeganWithTheHeapAsTheFirstDid() {
+        for (Outcome later : List.of(selectList, autoCommitCursor)) {
+            assertThat(later.baselineBytes()).as("heap in use before a later way, against before the first")
+                    .isCloseTo(streaming.baselineBytes(), Offset.offset(SAME_BASELINE_BYTES));
+        }
     }
 
     private static BigDecimal priceSum(WorkbookDatabase database) throws SQLException {
@@ -91,6 +98,6 @@ class LargeResultSetTest {
 
     private static String describe(Outcome outcome) {
         return "the export ended " + outcome.ending() + Stream.of(outcome.error(), outcome.where())
-                .filter(s -> s != null).map(s -> ": " + s).collect(Collectors.joining());
+                .filter(Objects::nonNull).map(s -> ": " + s).collect(Collectors.joining());
     }
 }

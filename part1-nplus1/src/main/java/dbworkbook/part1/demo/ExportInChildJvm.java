@@ -11,6 +11,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,8 +77,11 @@ public final class ExportInChildJvm {
      * What came of one export.
      *
      * @param totals         what the export handed on (also when it ended early)
-     * @param heldAtFirstCarBytes the heap held when the first car reached the consumer, above what was in use
-     *                       before the export (see the class comment); -1 if no car did
+     * @param baselineBytes  the heap in use before the export began, after a full collection: what the JVM, MyBatis
+     *                       and the driver hold anyway (and, in a JVM that ran other exports first, proof that they
+     *                       left nothing behind)
+     * @param heldAtFirstCarBytes the heap held when the first car reached the consumer, above the baseline (see the
+     *                       class comment); -1 if no car did
      * @param sqlState       the SQLSTATE of the exception it ended with, if any (53200: the driver ran out of memory)
      * @param where          the first line of the export's own code in the stack of what it ended with, if any
      * @param error          what it ended with, in one line, if it did not return
@@ -84,13 +90,9 @@ public final class ExportInChildJvm {
      * @param statementCount how many statements it ran in all
      * @param output         what the JVM printed
      */
-    public record Outcome(Ending ending, Totals totals, double millis, long heldAtFirstCarBytes, String sqlState,
-                          String where, String error, List<StatementSettings> statements,
+    public record Outcome(Ending ending, Totals totals, double millis, long baselineBytes, long heldAtFirstCarBytes,
+                          String sqlState, String where, String error, List<StatementSettings> statements,
                           StatementSettings lastStatement, int statementCount, List<String> output) {
-
-        public boolean driverRanOutOfMemory() {
-            return "53200".equals(sqlState);
-        }
     }
 
     /**
@@ -110,47 +112,52 @@ public final class ExportInChildJvm {
         }
     }
 
-    /** How to start the child: its heap, its JIT, and an answer's classes for an exercise. */
-    public record Launch(int heapMegabytes, boolean quickStart, List<Path> classPathFirst, long timeoutSeconds) {
+    /** How to start the child: its heap, its JIT, and how long it may take. */
+    public record Launch(int heapMegabytes, boolean quickStart, long timeoutSeconds) {
 
-        /** For a test: a JVM that starts fast (the JIT's first tier only), and no more than a minute. */
+        /** For a test with one export: a JVM that starts fast (the JIT's first tier only), and a minute at most. */
         public static Launch quick(int heapMegabytes) {
-            return new Launch(heapMegabytes, true, List.of(), 60);
+            return new Launch(heapMegabytes, true, 60);
         }
 
-        /** For the demo's times: the JIT as an application has it. */
+        /** For many exports, and for the demo's times: the JIT as an application has it. */
         public static Launch timed(int heapMegabytes) {
-            return new Launch(heapMegabytes, false, List.of(), 120);
-        }
-
-        /** The same, with classes compiled at run time (an exercise's answer) ahead of everything on the class path. */
-        public Launch withClassesFirst(Path compiledClasses) {
-            return new Launch(heapMegabytes, quickStart, List.of(compiledClasses), timeoutSeconds);
+            return new Launch(heapMegabytes, false, 120);
         }
     }
 
     /**
-     * One export for the child to run: a {@link CarExport} class (with a constructor taking a SqlSessionFactory) and
-     * the schemas to look for its tables in ({@code search_path}), or null for the database's own.
+     * One export for the child to run: a {@link CarExport} class (with a constructor taking a SqlSessionFactory);
+     * the schemas to look for its tables in ({@code search_path}), or null for the database's own; and the folder of
+     * classes compiled at run time that it comes from (an exercise's answer), or null for the class path.
      */
-    public record Run(String exportClass, String searchPath) {
+    public record Run(String exportClass, String searchPath, Path classes) {
 
         public static Run of(String exportClass) {
-            return new Run(exportClass, null);
+            return new Run(exportClass, null, null);
+        }
+
+        /** An answer's class, from the folder it was compiled into. */
+        public static Run compiledIn(Path classes, String exportClass) {
+            return new Run(exportClass, null, classes);
+        }
+
+        static Run inSchemas(String exportClass, String searchPath) {
+            return new Run(exportClass, searchPath, null);
         }
     }
 
     static final String CONFIG = "dbworkbook/part1/mybatis-config.xml";
     private static final String PREFIX = "export-child.";
-    private static final String NO_SEARCH_PATH = "-";
+    private static final String NONE = "-";
     private static final int STATEMENTS_KEPT = 5;
 
     private ExportInChildJvm() {
     }
 
     /** Runs one export in a JVM of its own on {@code database}. */
-    public static Outcome run(WorkbookDatabase database, String exportClass, Launch launch) {
-        return run(database, List.of(Run.of(exportClass)), launch).get(0);
+    public static Outcome run(WorkbookDatabase database, Run run, Launch launch) {
+        return run(database, List.of(run), launch).get(0);
     }
 
     /**
@@ -172,16 +179,17 @@ public final class ExportInChildJvm {
         List<String> arguments = new ArrayList<>(List.of(database.jdbcUrl(), server.user()));
         for (Run run : runs) {
             arguments.add(run.exportClass());
-            arguments.add(run.searchPath() == null ? NO_SEARCH_PATH : run.searchPath());
+            arguments.add(run.searchPath() == null ? NONE : run.searchPath());
+            arguments.add(run.classes() == null ? NONE : run.classes().toAbsolutePath().toString());
         }
         ChildJvm.Result result;
         try {
-            result = ChildJvm.run(ExportInChildJvm.class, launch.classPathFirst(), jvm, arguments,
+            result = ChildJvm.runWithOwnOptions(ExportInChildJvm.class, jvm, arguments,
                     server.password().isEmpty() ? Map.of() : Map.of("WORKBOOK_JDBC_PASSWORD", server.password()),
                     launch.timeoutSeconds());
         } catch (IllegalStateException e) { // ChildJvm's "did not finish within"
-            Outcome timedOut = new Outcome(Ending.TIMED_OUT, Totals.NONE, launch.timeoutSeconds() * 1000.0, -1, null,
-                    null, e.getMessage(), List.of(), null, 0, List.of());
+            Outcome timedOut = new Outcome(Ending.TIMED_OUT, Totals.NONE, launch.timeoutSeconds() * 1000.0, -1, -1,
+                    null, null, e.getMessage(), List.of(), null, 0, List.of());
             return runs.stream().map(run -> timedOut).toList();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a JVM for the export: " + e.getMessage(), e);
@@ -221,7 +229,7 @@ public final class ExportInChildJvm {
             }
         }
         if (!values.containsKey("ending")) {
-            return new Outcome(Ending.FAILED, Totals.NONE, 0, -1, null, null, "the JVM of the export ended (exit "
+            return new Outcome(Ending.FAILED, Totals.NONE, 0, -1, -1, null, null, "the JVM of the export ended (exit "
                     + result.exitCode() + ") without saying how the export went. Its last lines:"
                     + System.lineSeparator() + result.lastLines(10), statements, last, statements.size(),
                     result.lines());
@@ -229,31 +237,34 @@ public final class ExportInChildJvm {
         Totals totals = new Totals(Long.parseLong(values.get("cars")), new BigDecimal(values.get("priceSum")),
                 Long.parseLong(values.get("checksum")));
         return new Outcome(Ending.valueOf(values.get("ending")), totals, Double.parseDouble(values.get("millis")),
-                Long.parseLong(values.get("heldAtFirstCarBytes")), values.get("sqlState"), values.get("where"),
-                values.get("error"), statements, last, Integer.parseInt(values.getOrDefault("statementCount", "0")),
-                result.lines());
+                Long.parseLong(values.get("baselineBytes")), Long.parseLong(values.get("heldAtFirstCarBytes")),
+                values.get("sqlState"), values.get("where"), values.get("error"), statements, last,
+                Integer.parseInt(values.getOrDefault("statementCount", "0")), result.lines());
     }
 
     /**
-     * The child's side. Arguments: the JDBC URL of the database, the user, then for each export its class and its
-     * search path ({@value #NO_SEARCH_PATH} for none); the password, if any, in WORKBOOK_JDBC_PASSWORD.
+     * The child's side. Arguments: the JDBC URL of the database, the user, then for each export its class, its
+     * search path and the folder of its classes ({@value #NONE} for none); the password, if any, in
+     * WORKBOOK_JDBC_PASSWORD.
      */
     public static void main(String[] args) {
-        for (int i = 0; 2 + 2 * i + 1 < args.length; i++) {
-            String searchPath = args[3 + 2 * i];
-            export(i, args[0], args[1], args[2 + 2 * i], searchPath.equals(NO_SEARCH_PATH) ? null : searchPath);
+        for (int i = 0; 2 + 3 * i + 2 < args.length; i++) {
+            String searchPath = args[3 + 3 * i];
+            String classes = args[4 + 3 * i];
+            export(i, args[0], args[1], new Run(args[2 + 3 * i], searchPath.equals(NONE) ? null : searchPath,
+                    classes.equals(NONE) ? null : Path.of(classes)));
         }
     }
 
-    private static void export(int index, String url, String user, String exportClass, String searchPath) {
+    private static void export(int index, String url, String user, Run run) {
         StatementLog log = new StatementLog();
         Report report = new Report(index, log);
         CarExport export;
         try {
-            export = newExport(exportClass, MyBatisBootstrap.sqlSessionFactory(
-                    log.record(dataSource(url, user, searchPath)), CONFIG));
+            export = newExport(run, MyBatisBootstrap.sqlSessionFactory(
+                    log.record(dataSource(url, user, run.searchPath())), CONFIG));
         } catch (Exception | LinkageError e) {
-            report.print(Ending.FAILED, Totals.NONE, 0, -1, null, null, "could not start: " + oneLine(e));
+            report.print(Ending.FAILED, Totals.NONE, 0, -1, -1, null, null, "could not start: " + oneLine(e));
             return;
         }
         HeapAtFirstCar sink = new HeapAtFirstCar();
@@ -266,13 +277,13 @@ public final class ExportInChildJvm {
         }
         double millis = (System.nanoTime() - start - sink.measuringNanos) / 1e6;
         if (thrown == null) {
-            report.print(Ending.EXPORTED, sink.totals, millis, sink.held, null, null, null);
+            report.print(Ending.EXPORTED, sink.totals, millis, sink.baseline, sink.held, null, null, null);
             return;
         }
         boolean outOfHeap = causes(thrown).anyMatch(t -> t instanceof OutOfMemoryError)
                 || "53200".equals(sqlState(thrown));
-        report.print(outOfHeap ? Ending.OUT_OF_HEAP : Ending.FAILED, sink.totals, millis, sink.held,
-                sqlState(thrown), where(thrown, exportClass), oneLine(thrown));
+        report.print(outOfHeap ? Ending.OUT_OF_HEAP : Ending.FAILED, sink.totals, millis, sink.baseline, sink.held,
+                sqlState(thrown), where(thrown, run.exportClass()), oneLine(thrown));
     }
 
     /**
@@ -295,9 +306,11 @@ public final class ExportInChildJvm {
         return dataSource;
     }
 
-    private static CarExport newExport(String className, SqlSessionFactory factory)
-            throws ReflectiveOperationException {
-        Class<?> type = Class.forName(className);
+    private static CarExport newExport(Run run, SqlSessionFactory factory)
+            throws ReflectiveOperationException, MalformedURLException {
+        ClassLoader loader = run.classes() == null ? ExportInChildJvm.class.getClassLoader()
+                : new ClassesFirstLoader(run.classes(), ExportInChildJvm.class.getClassLoader());
+        Class<?> type = Class.forName(run.exportClass(), true, loader);
         Constructor<?> constructor = type.getDeclaredConstructor(SqlSessionFactory.class);
         constructor.setAccessible(true);
         try {
@@ -310,8 +323,8 @@ public final class ExportInChildJvm {
     /** What one export's lines look like: {@code export-child.<index>.<key>=<value>}. */
     private record Report(int index, StatementLog log) {
 
-        void print(Ending ending, Totals totals, double millis, long heldAtFirstCarBytes, String sqlState,
-                   String where, String error) {
+        void print(Ending ending, Totals totals, double millis, long baselineBytes, long heldAtFirstCarBytes,
+                   String sqlState, String where, String error) {
             StringBuilder out = new StringBuilder();
             log.first().forEach(statement -> line(out, "statement", fields(statement)));
             Optional.ofNullable(log.last()).ifPresent(statement -> line(out, "lastStatement", fields(statement)));
@@ -320,6 +333,7 @@ public final class ExportInChildJvm {
             line(out, "priceSum", totals.priceSum().toPlainString());
             line(out, "checksum", String.valueOf(totals.checksum()));
             line(out, "millis", String.valueOf(millis));
+            line(out, "baselineBytes", String.valueOf(baselineBytes));
             line(out, "heldAtFirstCarBytes", String.valueOf(heldAtFirstCarBytes));
             Optional.ofNullable(sqlState).ifPresent(state -> line(out, "sqlState", state));
             Optional.ofNullable(where).ifPresent(place -> line(out, "where", place));
@@ -364,6 +378,34 @@ public final class ExportInChildJvm {
                 .findFirst().orElse(chain.get(chain.size() - 1));
         String message = named.getMessage() == null ? "" : named.getMessage().lines().findFirst().orElse("");
         return named.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /**
+     * Loads the classes of one folder itself, before asking its parent: an answer's classes, each export's from its
+     * own folder, where an older copy elsewhere on the class path (an IDE's) cannot shadow them.
+     */
+    private static final class ClassesFirstLoader extends URLClassLoader {
+
+        ClassesFirstLoader(Path classes, ClassLoader parent) throws MalformedURLException {
+            super(new URL[] {classes.toUri().toURL()}, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null && findResource(name.replace('.', '/') + ".class") != null) {
+                    loaded = findClass(name);
+                }
+                if (loaded == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
     }
 
     /** The settings of every statement executed through a DataSource (datasource-proxy, as the recorder uses). */

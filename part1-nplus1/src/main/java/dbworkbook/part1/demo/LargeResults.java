@@ -115,7 +115,7 @@ final class LargeResults implements Measurement<LargeResults.Result> {
             context.progress(count(plan.size()) + " exports of up to " + count(largest) + " cars, one after another "
                     + "in one JVM with a " + heap + " MB heap");
             List<Outcome> outcomes = ExportInChildJvm.run(database, plan.stream()
-                    .map(p -> new Run(p.way().type.getName(), searchPaths.get(p.size()))).toList(),
+                    .map(p -> Run.inSchemas(p.way().type.getName(), searchPaths.get(p.size()))).toList(),
                     ExportInChildJvm.Launch.timed(heap));
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
