@@ -3,7 +3,7 @@ package dbworkbook.part1;
 /**
  * The small heap of lesson 10's test and exercise 1.4's contract, and the table that does not fit in it.
  *
- * <p>Calibrated with a wide margin on both sides, by running each way in a child JVM on {@value #CARS} cars with
+ * <p>Calibrated with a wide margin on both sides, by running each way alone in a child JVM on {@value #CARS} cars with
  * heaps of 6 to 64 MB (the serial collector and the flags {@code ExportInChildJvm} starts it with) and keeping the
  * smallest heap in which it completed:
  * <ul>
@@ -14,8 +14,10 @@ package dbworkbook.part1;
  *       hold 34 and 37 MB of cars or rows (about 230 and 250 bytes each) before the first car is handed on. That is
  *       three times the whole {@value #HEAP_MB} MB heap.</li>
  * </ul>
- * So a heap three times smaller would still not fit the table, and one twice as large would still run the streaming
- * way; {@value #CARS} cars (one second to generate here) is the smallest table with that margin at this heap.
+ * So a heap two and a half times larger would still not fit the table (40 MB), and one half as large would still
+ * run the streaming way (8 MB); {@value #CARS} cars (one second to generate here) is the smallest table with that margin at this heap. The
+ * tests run several exports one after another in one JVM; each begins with the heap as the first did (checked), so
+ * the calibration holds for each.
  */
 public final class SmallHeap {
 

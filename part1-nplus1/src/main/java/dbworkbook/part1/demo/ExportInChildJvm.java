@@ -161,10 +161,11 @@ public final class ExportInChildJvm {
     }
 
     /**
-     * Runs several exports one after another in one JVM of its own, each with a MyBatis and a pool of its own, and
-     * after a full collection that leaves the heap as the JVM itself needs it: the demo's many points, at the cost of
-     * one JVM's start. An export that runs out of heap leaves nothing behind for the next (what it held is garbage
-     * once it has thrown), but the JVM's compiled code is shared: the runs' times are those of a warm JVM.
+     * Runs several exports one after another in one JVM of its own, each with a MyBatis and a DataSource of its own
+     * (and an answer's classes in a class loader of their own), each after a full collection that leaves the heap as
+     * the JVM itself needs it: many exports at the cost of one JVM's start. An export that runs out of heap leaves
+     * nothing behind for the next (what it held is garbage once it has thrown; each outcome's baseline shows it), but
+     * the JVM's compiled code is shared: the later exports' times are those of a warm JVM.
      */
     public static List<Outcome> run(WorkbookDatabase database, List<Run> runs, Launch launch) {
         WorkbookServer server = database.workbook().server();
