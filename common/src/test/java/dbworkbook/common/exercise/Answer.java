@@ -112,6 +112,15 @@ public final class Answer {
         return classes().load(className);
     }
 
+    /**
+     * The folder of the answer's compiled classes, for a JVM of its own to run them in
+     * ({@code dbworkbook.common.ChildJvm}, with this folder first on its class path). Compiled once per answer; a
+     * compile error makes the answer {@link BrokenAnswer broken}.
+     */
+    public Path compiledClasses() {
+        return classes().output();
+    }
+
     private synchronized JavaAnswerClasses classes() {
         if (classes == null) {
             List<Path> sources = files.values().stream().filter(p -> p.toString().endsWith(".java")).toList();

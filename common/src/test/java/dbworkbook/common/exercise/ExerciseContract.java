@@ -102,6 +102,14 @@ public abstract class ExerciseContract<D> {
         return false;
     }
 
+    /**
+     * Called with every known answer before any is judged: for a contract whose check is costly per answer and
+     * cheaper for many at once (a JVM of its own for each, say), to do that work for all of them in one go and keep
+     * the outcomes for its checks. The learner's answer is judged without it.
+     */
+    protected void beforeKnownAnswers(Workbook workbook, List<Answer> answers) throws Exception {
+    }
+
     /** The size of the pool each seed's database gets. */
     protected int poolSize() {
         return 4;
@@ -227,6 +235,12 @@ public abstract class ExerciseContract<D> {
         answers.addAll(answersIn(moduleDirectory().resolve("src/solutions").resolve(exercise.id()), Answer.Kind.CORRECT));
         answers.addAll(answersIn(moduleDirectory().resolve("src/test/wrong-answers").resolve(exercise.id()),
                 Answer.Kind.WRONG));
+        try {
+            beforeKnownAnswers(workbook, List.copyOf(answers));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not prepare the known answers of exercise " + exercise.id() + ": "
+                    + e.getMessage(), e);
+        }
         Map<Answer, List<Long>> seeds = new LinkedHashMap<>();
         for (int i = 0; i < answers.size(); i++) {
             seeds.put(answers.get(i), seedsFor(answers.get(i), i));

@@ -1,6 +1,6 @@
 package dbworkbook.common.exercise;
 
-import dbworkbook.common.junit.ChildJvm;
+import dbworkbook.common.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +40,11 @@ final class JavaAnswerClasses {
     private static final int ERRORS_SHOWN = 3;
 
     private final ClassLoader loader;
+    private final Path output;
 
-    private JavaAnswerClasses(ClassLoader loader) {
+    private JavaAnswerClasses(ClassLoader loader, Path output) {
         this.loader = loader;
+        this.output = output;
     }
 
     static synchronized JavaAnswerClasses compile(List<Path> sources, Path output) {
@@ -57,14 +59,19 @@ final class JavaAnswerClasses {
             throw new UncheckedIOException(e);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-classpath", ChildJvm.testClassPath(), "-d", output.toString(), "-proc:none",
+        List<String> options = List.of("-classpath", ChildJvm.classPath(), "-d", output.toString(), "-proc:none",
                 "-implicit:none", "-encoding", "UTF-8", "-g", "-Xlint:none", "-nowarn");
         boolean compiled = COMPILER.getTask(null, FILES, diagnostics, options, null,
                 FILES.getJavaFileObjectsFromPaths(sources)).call();
         if (!compiled) {
             throw new BrokenAnswer(compileErrors(diagnostics.getDiagnostics()));
         }
-        return new JavaAnswerClasses(new AnswerClassLoader(output, JavaAnswerClasses.class.getClassLoader()));
+        return new JavaAnswerClasses(new AnswerClassLoader(output, JavaAnswerClasses.class.getClassLoader()), output);
+    }
+
+    /** The folder the classes were compiled into. */
+    Path output() {
+        return output;
     }
 
     Class<?> load(String className) {

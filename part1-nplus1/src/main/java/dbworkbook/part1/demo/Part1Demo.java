@@ -28,6 +28,8 @@ public final class Part1Demo {
     static final String SWEEP_MAX_ROUND_TRIP_US = "--sweep-max-round-trip-us";
     static final String SWEEP_MAX_DEALERSHIPS = "--sweep-max-dealerships";
     static final String SWEEP_MAX_CARS = "--sweep-max-cars";
+    static final String LARGE_MAX_CARS = "--large-max-cars";
+    static final String LARGE_HEAP_MB = "--large-heap-mb";
 
     static final Demo.Chapter CHAPTER = new Demo.Chapter("part1-nplus1", 1,
             "The N+1 problem: one data set, every way of loading it", options(), Part1Demo::load);
@@ -42,7 +44,7 @@ public final class Part1Demo {
     static List<Measurement<?>> measurements() {
         return List.of(new LinkCost(), new LoadingStrategies(), new TwoShapes(), new RoundTripSweep(),
                 new DealershipsSweep(), new CarsSweep(), new TwoCollections(), new PageOfDealerships(),
-                new DeepPagesSweep(), new MappingCost());
+                new LargeResults(), new DeepPagesSweep(), new MappingCost());
     }
 
     /** The chapter's data set, at this run's scale. */
@@ -67,6 +69,8 @@ public final class Part1Demo {
         options.put(SWEEP_MAX_ROUND_TRIP_US, 2000);
         options.put(SWEEP_MAX_DEALERSHIPS, 10_000);
         options.put(SWEEP_MAX_CARS, 100);
+        options.put(LARGE_MAX_CARS, 1_000_000);
+        options.put(LARGE_HEAP_MB, 512);
         return options;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class Part1DemoTest {
 
     private static final String TINY = "--scale-percent 1 --runs 1 --warmups 0 --warmup-ms 0 --round-trip-us 100 "
-            + "--sweep-runs 1 --sweep-max-round-trip-us 200 --sweep-max-cars 300";
+            + "--sweep-runs 1 --sweep-max-round-trip-us 200 --sweep-max-cars 300 --large-max-cars 300000";
 
     @Test
     void everyMeasurementReturnsTheCountsOfItsLesson(Workbook workbook, @TempDir Path root) {
@@ -80,5 +80,14 @@ class Part1DemoTest {
         PageOfDealerships.Result page = result.of(PageOfDealerships.class);
         assertThat(page.parentsFirst().dealerships()).isEqualTo(PageOfDealerships.PAGE_SIZE);
         assertThat(page.limitingTheJoin().dealerships()).as("LIMIT cuts joined rows").isLessThan(PageOfDealerships.PAGE_SIZE);
+
+        LargeResults.Result large = result.of(LargeResults.class);
+        assertThat(large.sizes()).as("1,000 cars (a view of the table) and 3,000 (the table)")
+                .containsExactly(1000L, 3000L);
+        for (long cars : large.sizes()) {
+            for (LargeResults.Way way : LargeResults.Way.values()) {
+                assertThat(large.of(way, cars).exportedAll()).as("%s on %d cars", way, cars).isTrue();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dbworkbook.part2.exercises;
 
+import dbworkbook.common.ChildJvm;
 import dbworkbook.common.WorkbookDatabase;
 import dbworkbook.common.WorkbookServer;
 import dbworkbook.common.exercise.BrokenAnswer;
@@ -7,7 +8,6 @@ import dbworkbook.common.exercise.Exercise;
 import dbworkbook.common.exercise.ExerciseContract;
 import dbworkbook.common.exercise.ExerciseData;
 import dbworkbook.common.exercise.Expect;
-import dbworkbook.common.junit.ChildJvm;
 import dbworkbook.part2.exercises.LoggingWorkload.Call;
 import java.io.IOException;
 import java.nio.file.Path;
