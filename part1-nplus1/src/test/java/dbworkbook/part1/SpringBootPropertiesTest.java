@@ -14,7 +14,7 @@ class SpringBootPropertiesTest {
 
     @Test
     void everySpringBootPropertyInTheReadmeExists() {
-        SpringBootProperties.Report report = SpringBootProperties.onTheClassPath()
+        SpringBootProperties.Report report = SpringBootProperties.unpacked()
                 .check(SpringBootProperties.readmeOfThisChapter());
 
         assertThat(report.problems()).isEmpty();

@@ -5,23 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The property names Spring Boot knows, read from the configuration metadata of the jars on the test class path (a
- * chapter's pom puts Spring Boot's and mybatis-spring-boot's there, test scope only: nothing of Spring reaches a
- * lesson), and a check of the names a chapter's README gives in its settings tables, in their "Spring Boot" column.
+ * The property names Spring Boot knows, read from the configuration metadata of Spring Boot's and mybatis-spring-boot's
+ * jars, and a check of the names a chapter's README gives in its settings tables, in their "Spring Boot" column.
+ *
+ * <p>The build unpacks the metadata files of those jars (and their manifests, which name them) into
+ * {@code target/spring-boot-metadata}, one folder per jar (see the parent pom). The jars themselves are on no class
+ * path: spring-boot's jar registers Log4j plugins that need the rest of Spring, and nothing of Spring may reach a
+ * lesson.
  *
  * <p>In that column a cell names its properties in backticks ({@code `spring.datasource.hikari.maximum-pool-size`},
  * a value may follow after {@code =}), or says "none, ..." when a setting has no property of its own (a server
@@ -55,37 +60,65 @@ public final class SpringBootProperties {
     public record Report(List<Named> checked, List<String> problems) {
     }
 
-    /** Every metadata file on the class path; fails if there is none (the chapter's pom lacks the jars). */
-    public static SpringBootProperties onTheClassPath() {
+    /**
+     * The metadata the build unpacked for this module ({@code workbook.spring-boot.metadata}, set by Surefire; from an
+     * IDE, {@code target/spring-boot-metadata} of the working directory). Fails if there is none.
+     */
+    public static SpringBootProperties unpacked() {
+        return from(Path.of(System.getProperty("workbook.spring-boot.metadata", "target/spring-boot-metadata")));
+    }
+
+    /** The metadata in {@code folder}: a folder per jar, each with its manifest and metadata files. */
+    public static SpringBootProperties from(Path folder) {
         Set<String> names = new TreeSet<>();
         Set<String> maps = new TreeSet<>();
         List<String> sources = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
+        List<Path> jars;
+        try (Stream<Path> listing = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+            jars = listing.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list " + folder, e);
+        }
         try {
-            for (String resource : METADATA) {
-                for (URL url : Collections.list(SpringBootProperties.class.getClassLoader().getResources(resource))) {
-                    sources.add(url.toString());
-                    try (InputStream in = url.openStream()) {
-                        for (JsonNode property : json.readTree(in).path("properties")) {
-                            String name = property.path("name").asText();
-                            names.add(name);
-                            String type = property.path("type").asText("");
-                            if (type.startsWith("java.util.Map<") || type.equals("java.util.Properties")) {
-                                maps.add(name);
-                            }
+            for (Path jar : jars) {
+                sources.add(nameOf(jar));
+                for (String resource : METADATA) {
+                    Path file = jar.resolve(resource);
+                    if (!Files.exists(file)) {
+                        continue;
+                    }
+                    for (JsonNode property : json.readTree(file.toFile()).path("properties")) {
+                        String name = property.path("name").asText();
+                        names.add(name);
+                        String type = property.path("type").asText("");
+                        if (type.startsWith("java.util.Map<") || type.equals("java.util.Properties")) {
+                            maps.add(name);
                         }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read Spring Boot's configuration metadata", e);
+            throw new UncheckedIOException("Could not read Spring Boot's configuration metadata in " + folder, e);
         }
         if (names.isEmpty()) {
-            throw new IllegalStateException("No Spring Boot configuration metadata (" + METADATA.get(0) + ") on the "
-                    + "test class path: the chapter's pom needs spring-boot, spring-boot-jdbc and "
-                    + "mybatis-spring-boot-autoconfigure as test dependencies.");
+            throw new IllegalStateException("No Spring Boot configuration metadata in " + folder.toAbsolutePath()
+                    + ": the build unpacks it there (maven-dependency-plugin, execution spring-boot-metadata). Run "
+                    + "the test with Maven once, or declare that plugin in the module's pom.");
         }
         return new SpringBootProperties(names, maps, List.copyOf(sources));
+    }
+
+    /** A jar's title and version, as its manifest gives them: "Spring Boot JDBC 4.0.9". */
+    private static String nameOf(Path jar) throws IOException {
+        Path manifest = jar.resolve("META-INF/MANIFEST.MF");
+        if (!Files.exists(manifest)) {
+            return jar.getFileName().toString();
+        }
+        try (InputStream in = Files.newInputStream(manifest)) {
+            Attributes main = new Manifest(in).getMainAttributes();
+            return main.getValue("Implementation-Title") + " " + main.getValue("Implementation-Version");
+        }
     }
 
     /**
@@ -96,7 +129,7 @@ public final class SpringBootProperties {
         return Path.of(System.getProperty("workbook.module.dir", "")).resolve("README.md");
     }
 
-    /** The metadata files read, as URLs: one per jar and kind of file. */
+    /** The jars read, by title and version: "Spring Boot 4.0.9", "mybatis-spring-boot-autoconfigure 4.0.1". */
     public List<String> sources() {
         return sources;
     }
