@@ -62,7 +62,8 @@ class TimeoutsTest {
         try (HikariDataSource pool = pool(database, "part4-stuck", 2, config -> config.setConnectionTimeout(250));
              SaleInProgress sale = SaleInProgress.ofUnsoldCarsOf(database.connect(), HELD);
              Connection observer = database.connect()) {
-            List<CompletableFuture<Integer>> stuck = List.of(repriceInTheBackground(pool), repriceInTheBackground(pool));
+            List<CompletableFuture<Integer>> stuck =
+                    List.of(repriceInTheBackground(pool), repriceInTheBackground(pool));
             Await.until("two statements waiting for the sale's rows",
                     () -> waitingForALock(observer, "part4-stuck").size() == 2);
 

@@ -226,8 +226,8 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
             }
             String otherRequest = other.get(Await.GENEROUS_LIMIT.toSeconds(), TimeUnit.SECONDS);
 
-            Expect.that(stillWaiting == 0, "a sale that hangs held the cars of dealership %d, and %d of %d reports of it "
-                    + "were still waiting after %d ms.%s Bound the report: it must give up within 1 s of waiting.",
+            Expect.that(stillWaiting == 0, "a sale that hangs held the cars of dealership %d, and %d of %d reports of "
+                    + "it were still waiting after %d ms.%s Bound the report: it must give up within 1 s of waiting.",
                     dealership.getId(), stillWaiting, POOL_SIZE, STUCK_AFTER_MS, otherRequest.equals("served") ? ""
                             : " Meanwhile " + otherRequest + ": the stuck reports held every connection of the pool.");
             for (Outcome outcome : outcomes) {
@@ -241,9 +241,10 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
                     + "the client gave up: its process keeps the wait, a connection slot and the statement, which "
                     + "still runs when the sale ends. End the wait itself, on the server.", first, leftWaiting.size());
             for (Outcome outcome : outcomes) {
-                Expect.that(outcome.sqlState() != null && BOUND_FIRED.contains(outcome.sqlState()), "a report failed with %s. That is not a bound "
-                        + "that ended the wait: a statement timeout or a cancel (SQLSTATE 57014), or a lock timeout "
-                        + "(55P03) says what happened to whoever reads the error.", outcome);
+                boolean bound = outcome.sqlState() != null && BOUND_FIRED.contains(outcome.sqlState());
+                Expect.that(bound, "a report failed with %s. That is not a bound that ended the wait: a statement "
+                        + "timeout or a cancel (SQLSTATE 57014), or a lock timeout (55P03) says what happened to "
+                        + "whoever reads the error.", outcome);
             }
             Expect.that(otherRequest.equals("served"), "while the reports were stuck, %s.", otherRequest);
         } finally {
@@ -333,7 +334,8 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
     static Map<String, String> timeoutSettings(Connection connection) throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT name, setting || coalesce(' ' || unit, '') FROM pg_settings WHERE name = ANY (?) ORDER BY name")) {
+                "SELECT name, setting || coalesce(' ' || unit, '') FROM pg_settings WHERE name = ANY (?) "
+                        + "ORDER BY name")) {
             statement.setArray(1, connection.createArrayOf("text", TIMEOUT_SETTINGS.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
