@@ -94,6 +94,12 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
         return true;
     }
 
+    /** Each check of the two answers judged at once borrows an observer and a sale from the seed's pool. */
+    @Override
+    protected int poolSize() {
+        return 6;
+    }
+
     @Override
     protected Seeded prepare(WorkbookDatabase database, long seed) throws Exception {
         if (quietPools == null) {
@@ -138,7 +144,7 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
                     long sold = unsold(dealership).get(0);
                     String app = name("stock-report-short-sale");
                     try (HikariDataSource pool = pool(trial, app, 1);
-                         Connection observer = trial.database().connect()) {
+                         Connection observer = trial.pool().getConnection()) {
                         waitsForAShortSale(trial, pool, observer, app, dealership, sold);
                         leavesNothingBehind(trial, pool, "a report that waited for a sale");
                     }
@@ -147,7 +153,7 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
                     Dealership dealership = dealershipToLock(trial, d -> !unsold(d).isEmpty());
                     String app = name("stock-report-hanging-sale");
                     try (HikariDataSource pool = pool(trial, app, POOL_SIZE);
-                         Connection observer = trial.database().connect()) {
+                         Connection observer = trial.pool().getConnection()) {
                         givesUpOnAHangingSale(trial, pool, observer, app, dealership);
                         leavesNothingBehind(trial, pool, "reports that gave up on a sale that hangs");
                     }
@@ -160,7 +166,7 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
         boolean committed = false;
         try {
             Future<List<Long>> report;
-            try (SaleInProgress sale = SaleInProgress.ofCar(trial.database().connect(), sold)) {
+            try (SaleInProgress sale = SaleInProgress.ofCar(trial.pool().getConnection(), sold)) {
                 report = thread.submit(() -> report(trial).unsoldCars(pool, dealership.getId()));
                 awaitAtMost(STUCK_AFTER_MS, () -> waitingForALock(observer, app) == 1 || report.isDone());
                 if (report.isDone()) {
@@ -188,7 +194,7 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
         } finally {
             thread.shutdownNow();
             if (committed) { // put the seed's data back as it was
-                try (Connection connection = trial.database().connect();
+                try (Connection connection = trial.pool().getConnection();
                      PreparedStatement unsell = connection.prepareStatement(
                              "UPDATE car SET is_sold = false WHERE id = ?")) {
                     unsell.setLong(1, sold);
@@ -206,7 +212,7 @@ class BoundedStockReportExercise extends ExerciseContract<BoundedStockReportExer
             Future<String> other;
             List<Integer> leftWaiting;
             long stillWaiting;
-            try (SaleInProgress sale = SaleInProgress.ofUnsoldCarsOf(trial.database().connect(),
+            try (SaleInProgress sale = SaleInProgress.ofUnsoldCarsOf(trial.pool().getConnection(),
                     dealership.getId())) {
                 long start = System.nanoTime();
                 for (int i = 0; i < POOL_SIZE; i++) {
