@@ -35,6 +35,7 @@ final class StuckQueries implements Measurement<StuckQueries.Result> {
 
     static final int POOL_SIZE = 4;
     static final long CONNECTION_TIMEOUT_MS = 250;
+    /** The bound, unless the window is shorter (a quick run): a bound must end the stuck requests within it. */
     static final int STATEMENT_TIMEOUT_MS = 200;
     /** How many requests are stuck at each point of the curve: none, some, the pool's size, more. */
     static final List<Integer> STUCK = List.of(0, 1, 2, 4, 6);
@@ -51,7 +52,7 @@ final class StuckQueries implements Measurement<StuckQueries.Result> {
                  int stuckCompleted, int stuckTimedOutInThePool) {
     }
 
-    record Result(int poolSize, int workers, long windowMs, long connectionTimeoutMs, int statementTimeoutMs,
+    record Result(int poolSize, int workers, long windowMs, long connectionTimeoutMs, long statementTimeoutMs,
                   String stuckStatement, List<Point> points) {
 
         List<Point> of(boolean bounded) {
@@ -73,6 +74,7 @@ final class StuckQueries implements Measurement<StuckQueries.Result> {
         int workers = Math.max(2, context.options().get(Part4Demo.WORKERS) / 4);
         Duration window = Duration.ofMillis(context.options().get(Part4Demo.MEASURE_MS));
         int dealerships = Part4Demo.dealerships(context.options());
+        long statementTimeoutMs = Math.min(STATEMENT_TIMEOUT_MS, window.toMillis());
         List<Point> points = new ArrayList<>();
         for (boolean bounded : new boolean[] {false, true}) {
             String name = bounded ? "part4-stuck-bounded" : "part4-stuck";
@@ -81,7 +83,7 @@ final class StuckQueries implements Measurement<StuckQueries.Result> {
                 config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
                 config.addDataSourceProperty("ApplicationName", name);
                 if (bounded) { // the driver passes this to the server for every connection it opens
-                    config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MS);
+                    config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeoutMs);
                 }
             });
                  Connection observer = context.database().connect()) {
@@ -91,13 +93,13 @@ final class StuckQueries implements Measurement<StuckQueries.Result> {
                 Duration warmUp = Duration.ofMillis(Math.min(bounded ? 300 : 1000, window.toMillis()));
                 Workers.run(pool, workers, warmUp, unit -> SizingCurve.unitOfWork(unit, dealerships));
                 for (int stuck : STUCK) {
-                    context.progress(stuck + " stuck, " + (bounded ? "statement_timeout " + STATEMENT_TIMEOUT_MS
+                    context.progress(stuck + " stuck, " + (bounded ? "statement_timeout " + statementTimeoutMs
                             + " ms" : "no bound"));
                     points.add(point(context, pool, observer, name, stuck, bounded, workers, window, dealerships));
                 }
             }
         }
-        return new Result(POOL_SIZE, workers, window.toMillis(), CONNECTION_TIMEOUT_MS, STATEMENT_TIMEOUT_MS,
+        return new Result(POOL_SIZE, workers, window.toMillis(), CONNECTION_TIMEOUT_MS, statementTimeoutMs,
                 SaleInProgress.REPRICE_CARS_OF_DEALERSHIP, points);
     }
 
