@@ -86,7 +86,7 @@ class TimeoutsTest {
             throws SQLException {
         // For every connection of the pool: the driver passes "options" to the server when it connects.
         try (HikariDataSource pool = pool(database, "part4-statement-timeout", 1,
-                config -> config.addDataSourceProperty("options", "-c statement_timeout=200"));
+                config -> config.addDataSourceProperty("options", "-c statement_timeout=100"));
              SaleInProgress sale = SaleInProgress.ofUnsoldCarsOf(database.connect(), HELD)) {
             int pid;
             try (Connection connection = pool.getConnection()) {
@@ -116,16 +116,16 @@ class TimeoutsTest {
     @Test
     void lockTimeoutBoundsTheWaitForALockAndNothingElse(WorkbookDatabase database) throws SQLException {
         try (HikariDataSource pool = pool(database, "part4-lock-timeout", 1,
-                config -> config.addDataSourceProperty("options", "-c lock_timeout=100"));
+                config -> config.addDataSourceProperty("options", "-c lock_timeout=50"));
              SaleInProgress sale = SaleInProgress.ofUnsoldCarsOf(database.connect(), HELD);
              Connection connection = pool.getConnection()) {
             SQLException timeout = catchThrowableOfType(SQLException.class, () -> reprice(connection));
             assertThat(timeout.getSQLState()).isEqualTo(LOCK_NOT_AVAILABLE);
             assertThat(timeout.getMessage()).startsWith("ERROR: canceling statement due to lock timeout");
 
-            // A statement that is slow without waiting for a lock runs on, past the 100 ms.
+            // A statement that is slow without waiting for a lock runs on, past the 50 ms.
             try (Statement statement = connection.createStatement()) {
-                assertThat(statement.execute("SELECT pg_sleep(0.2)")).isTrue();
+                assertThat(statement.execute("SELECT pg_sleep(0.1)")).isTrue();
             }
         }
     }
@@ -140,7 +140,7 @@ class TimeoutsTest {
             statement.setLong(1, HELD);
             // JDBC counts in whole seconds, setQueryTimeout(1); PgJDBC also takes milliseconds. When the time is up,
             // the driver opens a second connection to send the server a cancel request for this one.
-            statement.unwrap(PgStatement.class).setQueryTimeoutMs(200);
+            statement.unwrap(PgStatement.class).setQueryTimeoutMs(100);
 
             SQLException timeout = catchThrowableOfType(SQLException.class, statement::executeUpdate);
             assertThat(timeout.getSQLState()).isEqualTo(QUERY_CANCELED);
@@ -177,7 +177,7 @@ class TimeoutsTest {
             try (Connection connection = pool.getConnection()) {
                 stuckPid = PoolBackends.pidOf(connection);
                 // The driver property socketTimeout (in seconds) sets this same read timeout on every connection.
-                connection.setNetworkTimeout(Runnable::run, 200);
+                connection.setNetworkTimeout(Runnable::run, 100);
                 SQLException broken = catchThrowableOfType(SQLException.class, () -> raisePrices(connection));
                 assertThat(broken.getSQLState()).isEqualTo(CONNECTION_FAILURE);
                 assertThat(broken.getMessage()).isEqualTo("An I/O error occurred while sending to the backend.");
@@ -205,7 +205,7 @@ class TimeoutsTest {
     void idleInTransactionSessionTimeoutEndsTheSessionThatHoldsTheLock(WorkbookDatabase database) throws Exception {
         try (LogCapture quiet = LogCapture.of(Level.WARN, "com.zaxxer.hikari");
              HikariDataSource forgetful = pool(database, "part4-idle-in-transaction", 1,
-                     config -> config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=200"));
+                     config -> config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=100"));
              HikariDataSource waiting = pool(database, "part4-waits-for-the-sale", 1, config -> { })) {
             Connection holder = forgetful.getConnection();
             int holderPid = PoolBackends.pidOf(holder);
