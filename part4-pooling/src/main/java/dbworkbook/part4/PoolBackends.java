@@ -38,6 +38,15 @@ public final class PoolBackends {
                 + OTHERS_OF_THIS_APPLICATION, applicationName).get(0);
     }
 
+    /**
+     * The backends of {@code applicationName} whose statement is waiting for a lock another transaction holds
+     * ({@code wait_event_type = 'Lock'}): stuck, each keeping its connection (lesson 8). Process ids, in order.
+     */
+    public static List<Integer> waitingForALock(Connection observer, String applicationName) throws SQLException {
+        return integers(observer, "SELECT pid " + OTHERS_OF_THIS_APPLICATION
+                + "AND wait_event_type = 'Lock' ORDER BY pid", applicationName);
+    }
+
     /** The process id of the server process behind {@code connection}. */
     public static int pidOf(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");

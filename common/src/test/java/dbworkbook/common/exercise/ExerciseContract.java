@@ -110,6 +110,14 @@ public abstract class ExerciseContract<D> {
     protected void beforeKnownAnswers(Workbook workbook, List<Answer> answers) throws Exception {
     }
 
+    /**
+     * How many known answers are judged at once when {@link #knownAnswersInParallel} says so: two, or more for a
+     * contract whose checks hardly use a core (they wait on locks and timeouts) and whose pools are small.
+     */
+    protected int knownAnswersAtOnce() {
+        return 2;
+    }
+
     /** The size of the pool each seed's database gets. */
     protected int poolSize() {
         return 4;
@@ -247,7 +255,7 @@ public abstract class ExerciseContract<D> {
         }
         Map<Answer, CompletableFuture<Verdict>> verdicts = new LinkedHashMap<>();
         if (knownAnswersInParallel()) {
-            ExecutorService judges = Executors.newFixedThreadPool(2);
+            ExecutorService judges = Executors.newFixedThreadPool(knownAnswersAtOnce());
             answers.forEach(answer -> verdicts.put(answer,
                     CompletableFuture.supplyAsync(() -> judge(answer, seeds.get(answer)), judges)));
             judges.shutdown();

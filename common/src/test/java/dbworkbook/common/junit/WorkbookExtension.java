@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit side of {@link WorkbookTest}. The {@link Workbook} (server and migrated template) lives in the root
- * store, so it is created once per test JVM and closed by JUnit when the run ends; each test class's database lives
+ * The JUnit side of {@link WorkbookTest}. The {@link Workbook} (server and migrated template) lives in the launcher
+ * session's store, so it is created once per test JVM and closed by JUnit when the run ends; each test class's database lives
  * in the class's store and is dropped when the class is done. A class without {@code @WorkbookTest} (an exercise
  * contract, say) gets the {@link Workbook} only, and makes the databases it needs itself.
  *
@@ -45,9 +45,13 @@ public final class WorkbookExtension implements BeforeAllCallback, BeforeEachCal
         }
     }
 
-    /** The run's workbook: started by the first class that needs it. */
+    /**
+     * The run's workbook: started by the first class that needs it. It is kept for the launcher session, not the
+     * execution request: a test JVM with others beside it (Surefire's {@code forkCount} above 1) runs its classes one
+     * request each, and would otherwise start and stop a server for every class.
+     */
     public static Workbook workbook(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
                 .computeIfAbsent(Startup.class, key -> Startup.attempt(), Startup.class)
                 .workbook();
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Chapter 4's demo: what a pool saves, how its size shapes throughput and waiting (directly and at a distance), and
- * what it looks like when it runs dry, leaks, or loses its connections. Each measurement is a class of this package.
+ * what it looks like when it runs dry, leaks, loses its connections, or has them taken by stuck queries. Each measurement is a class of this package.
  *
  * <p>Run: {@code ./mvnw -Pdemo -pl part4-pooling -am package}. Change it with e.g.
  * {@code -Ddemo.args="--workers 64 --measure-ms 2000"}.
@@ -37,7 +37,8 @@ public final class Part4Demo {
     }
 
     static List<Measurement<?>> measurements() {
-        return List.of(new ConnectVersusBorrow(), new SizingCurve(), new Exhaustion(), new Leak(), new Recovery());
+        return List.of(new ConnectVersusBorrow(), new SizingCurve(), new Exhaustion(), new Leak(), new Recovery(),
+                new StuckQueries());
     }
 
     static int dealerships(DemoOptions options) {

@@ -112,7 +112,7 @@ final class SizingCurve implements Measurement<SizingCurve.Result> {
                 heldMean, run.unitsPerSecond() * heldMean / 1000);
     }
 
-    private static void unitOfWork(Connection connection, int dealerships) throws SQLException {
+    static void unitOfWork(Connection connection, int dealerships) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UNIT_OF_WORK)) {
             statement.setLong(1, 1 + ThreadLocalRandom.current().nextInt(dealerships));
             try (ResultSet rows = statement.executeQuery()) {

@@ -2,6 +2,7 @@ package dbworkbook.part4.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
  * Threads that borrow a connection, do a unit of work on it and give it back, as fast as they can for a while: how
- * long each unit waited for its connection, and how long it held it.
+ * long each unit waited for its connection, and how long it held it. A borrow that times out (the pool's
+ * {@code connectionTimeout}) is counted, and the worker asks again.
  */
 final class Workers {
 
@@ -24,8 +27,8 @@ final class Workers {
         void run(Connection connection) throws SQLException;
     }
 
-    /** What the workers did in one measured window. */
-    record Run(long[] waitNanos, long[] heldNanos, long elapsedNanos) {
+    /** What the workers did in one measured window: the units done, and the borrows that timed out. */
+    record Run(long[] waitNanos, long[] heldNanos, int timeouts, long elapsedNanos) {
 
         int units() {
             return waitNanos.length;
@@ -45,6 +48,7 @@ final class Workers {
             CountDownLatch start = new CountDownLatch(1);
             long[] window = new long[2];
             List<Future<long[][]>> results = new ArrayList<>();
+            AtomicInteger timeouts = new AtomicInteger();
             for (int i = 0; i < workers; i++) {
                 results.add(threads.submit(() -> {
                     start.await();
@@ -58,7 +62,14 @@ final class Workers {
                             held = Arrays.copyOf(held, n * 2);
                         }
                         long asked = System.nanoTime();
-                        try (Connection connection = dataSource.getConnection()) {
+                        Connection connection;
+                        try {
+                            connection = dataSource.getConnection();
+                        } catch (SQLTransientConnectionException e) {
+                            timeouts.incrementAndGet();
+                            continue;
+                        }
+                        try (connection) {
                             long got = System.nanoTime();
                             unit.run(connection);
                             held[n] = System.nanoTime() - got; // until the work is done; close() is not counted
@@ -79,7 +90,7 @@ final class Workers {
                 waits.add(r[0]);
                 held.add(r[1]);
             }
-            return new Run(concat(waits), concat(held), System.nanoTime() - window[0]);
+            return new Run(concat(waits), concat(held), timeouts.get(), System.nanoTime() - window[0]);
         } finally {
             threads.shutdownNow();
         }

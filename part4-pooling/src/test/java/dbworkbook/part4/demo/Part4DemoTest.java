@@ -46,5 +46,19 @@ class Part4DemoTest {
         Recovery.Result recovery = result.of(Recovery.class);
         assertThat(recovery.of(true).failed()).as("soft-evicting: no read fails").isZero();
         assertThat(recovery.rows()).allSatisfy(row -> assertThat(row.rowsRight()).isTrue());
+
+        StuckQueries.Result stuck = result.of(StuckQueries.class);
+        assertThat(stuck.of(false)).extracting(StuckQueries.Point::stuck).containsExactlyElementsOf(StuckQueries.STUCK);
+        assertThat(stuck.of(true)).extracting(StuckQueries.Point::stuck).containsExactlyElementsOf(StuckQueries.STUCK);
+        assertThat(stuck.points()).as("every stuck request ended one way").allSatisfy(point -> assertThat(
+                point.stuckCanceled() + point.stuckCompleted() + point.stuckTimedOutInThePool()).isEqualTo(point.stuck()));
+        assertThat(stuck.at(0, false).units()).isPositive();
+        StuckQueries.Point drained = stuck.at(stuck.poolSize(), false);
+        assertThat(drained.units()).as("no bound, every connection stuck: nothing served").isZero();
+        assertThat(drained.timedOut()).isPositive();
+        assertThat(drained.stuckCompleted()).as("they ran when the sale ended").isEqualTo(stuck.poolSize());
+        assertThat(stuck.of(true)).as("the bound ends them; nothing waits for the sale")
+                .allSatisfy(point -> assertThat(point.stuckCompleted()).isZero());
+        assertThat(stuck.at(stuck.poolSize(), true).stuckCanceled()).isEqualTo(stuck.poolSize());
     }
 }
