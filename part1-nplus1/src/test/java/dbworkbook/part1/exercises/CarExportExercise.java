@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +65,8 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
     private static final String[] MODELS = {"Corolla", "Civic", "Focus", "Ceed", "3 Series", "Model 3"};
     /** Rows one fetch may bring in without crowding the small heap (about 250 bytes each as the driver holds them). */
     private static final int LARGEST_SENSIBLE_FETCH = 20_000;
+    /** The gap in the small table's ids: an export that reads id ranges until one is empty must cross it. */
+    private static final long WIDE_GAP = 1_000_000;
 
     /** The large table: one database for the whole contract, since what it checks does not depend on the seed. */
     private LargeTable largeTable;
@@ -108,7 +111,20 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
     @Override
     protected List<Car> prepare(WorkbookDatabase database, long seed) throws Exception {
         // Over 1,000 cars: more than one fetch of the chapter's statement, and more than a page of 1,000.
-        return ExerciseData.generate(database.unpooledDataSource(), seed, new ExerciseData.Shape(220, 18, 0)).cars();
+        List<Car> cars = ExerciseData.generate(database.unpooledDataSource(), seed,
+                new ExerciseData.Shape(220, 18, 0)).cars();
+        // And one gap in the ids wider than any range an answer would read at a time: the upper third of the cars
+        // moves up by a million, so that reading id ranges until one comes back empty stops short.
+        List<Long> ids = cars.stream().map(Car::getId).sorted().toList();
+        long above = ids.get(ids.size() * 2 / 3);
+        try (Connection connection = database.connect(); PreparedStatement move = connection.prepareStatement(
+                "UPDATE car SET id = id + ? WHERE id > ?")) {
+            move.setLong(1, WIDE_GAP);
+            move.setLong(2, above);
+            move.executeUpdate();
+        }
+        cars.stream().filter(car -> car.getId() > above).forEach(car -> car.setId(car.getId() + WIDE_GAP));
+        return cars;
     }
 
     @Override
@@ -146,8 +162,7 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
             Expect.that(seen.add(id), "car %d was handed to the sink twice.", id);
         }
         Expect.that(exported.size() == expected.size(), "on a table of %s cars it handed %s to the sink.%s",
-                count(expected.size()), count(exported.size()), exported.size() > 0 && exported.size() % 100 == 0
-                        ? " A round number: did it stop after the first fetch or page?" : "");
+                count(expected.size()), count(exported.size()), whyTooFew(expected, exported.size(), seen));
         for (int i = 1; i < ids.size(); i++) {
             Expect.that(ids.get(i - 1) < ids.get(i), "every car was handed on, but not in id order: car %d came "
                     + "right after car %d. The table stores its rows in another order, and without an ORDER BY "
@@ -177,6 +192,24 @@ class CarExportExercise extends ExerciseContract<List<Car>> {
                         run, count(cars));
             }
         }
+    }
+
+    /** What the cars it missed have in common, when it handed on too few. */
+    private static String whyTooFew(List<Car> expected, int handedOn, Set<Long> handedOnIds) {
+        List<Long> ids = expected.stream().map(Car::getId).sorted().toList();
+        boolean missedOnlyPastTheGap = false;
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i) - ids.get(i - 1) >= WIDE_GAP) {
+                missedOnlyPastTheGap = ids.subList(0, i).stream().allMatch(handedOnIds::contains)
+                        && ids.subList(i, ids.size()).stream().noneMatch(handedOnIds::contains);
+            }
+        }
+        if (missedOnlyPastTheGap) {
+            return " It missed every car past a gap of a million ids, and none before it: did it read ranges of ids "
+                    + "and stop at the first empty one? Ids have gaps of any width; read on after the last car "
+                    + "instead (WHERE id > the last id), or in one statement.";
+        }
+        return handedOn > 0 && handedOn % 100 == 0 ? " A round number: did it stop after the first fetch or page?" : "";
     }
 
     /** What the settings of the statement it ran out of heap in say about who held the rows. */
