@@ -39,7 +39,7 @@ class CorrelationIdTest {
 
     @Test
     void aPatternLayoutPrintsTheIdInEveryLine(SqlSessionFactory factory) {
-        PatternLayout layout = PatternLayout.newBuilder().withPattern("[%X{correlationId}] %msg").build();
+        PatternLayout layout = PatternLayout.newBuilder().setPattern("[%X{correlationId}] %msg").build();
         try (LogCapture log = LogCapture.of(Level.DEBUG, "dbworkbook.part2.mapper")) {
             try (CorrelationId.Scope request = CorrelationId.begin()) {
                 findCar(factory, 1);

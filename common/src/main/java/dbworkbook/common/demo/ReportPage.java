@@ -420,7 +420,7 @@ public final class ReportPage {
 
     private static String parameters(JsonNode result) {
         List<String> values = new ArrayList<>();
-        result.path("params").fields().forEachRemaining(e -> values.add(e.getKey() + "=" + e.getValue().asText()));
+        result.path("params").properties().forEach(e -> values.add(e.getKey() + "=" + e.getValue().asText()));
         return String.join(", ", values);
     }
 

@@ -28,7 +28,7 @@ final class LogExcerpt implements Measurement<LogExcerpt.Result> {
     public Result measure(DemoContext context) {
         SqlSessionFactory factory = Part2Demo.mybatis(context.database().pooledDataSource("part2-log", 1));
         PatternLayout layout = PatternLayout.newBuilder()
-                .withPattern("%-5level [%X{" + CorrelationId.KEY + "}] %c{1} - %msg").build();
+                .setPattern("%-5level [%X{" + CorrelationId.KEY + "}] %c{1} - %msg").build();
         try (LogCapture log = LogCapture.of(Level.DEBUG, "dbworkbook.part2.mapper");
              CorrelationId.Scope request = CorrelationId.begin("demo-1");
              SqlSession session = factory.openSession()) {
