@@ -26,16 +26,16 @@ public record FoldedRowsDealershipRepository(SqlSessionFactory sqlSessionFactory
         ResultHandler<JoinedCarRow> fold = context -> {
             JoinedCarRow row = context.getResultObject();
             Dealership current = dealerships.isEmpty() ? null : dealerships.get(dealerships.size() - 1);
-            if (current == null || !current.getId().equals(row.getDealershipId())) {
+            if (current == null || !current.getId().equals(row.dealershipId())) {
                 current = new Dealership();
-                current.setId(row.getDealershipId());
-                current.setName(row.getDealershipName());
-                current.setCity(row.getCity());
+                current.setId(row.dealershipId());
+                current.setName(row.dealershipName());
+                current.setCity(row.city());
                 dealerships.add(current);
             }
-            if (row.getCarId() != null) { // a dealership without cars comes as one row of nulls
-                current.getCars().add(new Car(row.getCarId(), row.getDealershipId(), row.getMake(), row.getModel(),
-                        row.getYear(), row.getPrice(), row.getSold()));
+            if (row.carId() != null) { // a dealership without cars comes as one row of nulls
+                current.getCars().add(new Car(row.carId(), row.dealershipId(), row.make(), row.model(),
+                        row.year(), row.price(), row.sold()));
             }
         };
         try (SqlSession session = sqlSessionFactory.openSession()) {

@@ -67,7 +67,7 @@ public final class Part1Demo {
         options.put(CARS, 20);
         options.put(SALESPEOPLE, 5);
         options.put(SWEEP_MAX_ROUND_TRIP_US, 2000);
-        options.put(SWEEP_MAX_DEALERSHIPS, 10_000);
+        options.put(SWEEP_MAX_DEALERSHIPS, 3_000);
         options.put(SWEEP_MAX_CARS, 100);
         options.put(LARGE_MAX_CARS, 1_000_000);
         options.put(LARGE_HEAP_MB, 512);
