@@ -370,6 +370,9 @@ public final class ReportPage {
         List<String> categories = new ArrayList<>();
         ArrayNode points = JSON.createArrayNode();
         String shownUnit = unit;
+        // A class with one benchmark method and parameters: the parameters alone tell its results apart.
+        boolean oneMethod = results.stream().map(result -> result.path("benchmark").asText()).distinct().count() == 1
+                && !parameters(results.get(0)).isEmpty();
         for (JsonNode result : results) {
             JsonNode figure = metric.apply(result);
             shownUnit = unit != null ? unit : figure.path("scoreUnit").asText();
@@ -383,8 +386,8 @@ public final class ReportPage {
             points.add(point);
             String parameters = parameters(result);
             String name = result.path("benchmark").asText();
-            categories.add(name.substring(benchmarkClass.length() + 1) + (parameters.isEmpty() ? "" : " (" + parameters
-                    + ")"));
+            String method = name.substring(benchmarkClass.length() + 1);
+            categories.add(oneMethod ? parameters : method + (parameters.isEmpty() ? "" : " (" + parameters + ")"));
         }
         double lowest = Double.MAX_VALUE;
         double highest = 0;
@@ -394,7 +397,8 @@ public final class ReportPage {
         }
         ObjectNode chart = JSON.createObjectNode();
         chart.put("title", title);
-        chart.set("x", axis("benchmark", "", false));
+        chart.set("x", axis(oneMethod ? results.get(0).path("benchmark").asText().substring(benchmarkClass.length() + 1)
+                + ", by its parameters" : "benchmark", "", false));
         // Scores far apart (30 ns beside 5,000 ns) share a chart only on a logarithmic axis.
         chart.set("y", axis("score", shownUnit, lowest > 0 && highest / lowest > 20));
         ObjectNode series = JSON.createObjectNode();

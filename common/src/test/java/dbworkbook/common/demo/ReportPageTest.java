@@ -44,6 +44,22 @@ class ReportPageTest {
     }
 
     @Test
+    void namesTheResultsOfABenchmarkOfOneMethodByTheirParameters(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("part9-things/target"));
+        Files.writeString(root.resolve("part9-things/target/jmh-result.json"), """
+                [ { "benchmark" : "dbworkbook.part9.ThingBenchmark.load", "params" : { "size" : "10" },
+                    "primaryMetric" : { "score" : 30.5, "scoreError" : 1.5, "scoreUnit" : "ms/op" } },
+                  { "benchmark" : "dbworkbook.part9.ThingBenchmark.load", "params" : { "size" : "20" },
+                    "primaryMetric" : { "score" : 48.0, "scoreError" : 2.0, "scoreUnit" : "ms/op" } } ]
+                """);
+
+        Document page = Jsoup.parse(Files.readString(ReportPage.write(root, List.of())));
+
+        Element figure = page.getElementById("chart-part9-things-jmh-0").closest("figure");
+        assertThat(figure.select("details tbody tr td:first-child").eachText()).containsExactly("size=10", "size=20");
+    }
+
+    @Test
     void drawsAnotherRunBesideThisOne(@TempDir Path root) throws IOException {
         Demo.write(chapterRun("this"), root.resolve("part9-things/target/part9-things-demo.json"));
         Demo.write(chapterRun("laptop"), root.resolve("runs/laptop/part9-things-demo.json"));
