@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class Part1DemoTest {
 
     private static final String TINY = "--scale-percent 1 --runs 1 --warmups 0 --warmup-ms 0 --round-trip-us 100 "
-            + "--sweep-runs 1 --sweep-max-round-trip-us 200 --sweep-max-cars 300 --large-max-cars 300000";
+            + "--sweep-runs 1 --sweep-max-round-trip-us 200 --sweep-max-dealerships 10000 --sweep-max-cars 300 "
+            + "--large-max-cars 300000";
 
     @Test
     void everyMeasurementReturnsTheCountsOfItsLesson(Workbook workbook, @TempDir Path root) {
