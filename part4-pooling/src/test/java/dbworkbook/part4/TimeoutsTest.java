@@ -256,6 +256,10 @@ class TimeoutsTest {
         });
     }
 
+    /**
+     * On a thread of its own: statements that wait for a lock would wait in line on a shared pool of threads (the
+     * common pool has one thread on a 2-core machine), and only the first would reach the server.
+     */
     private static CompletableFuture<Integer> repriceInTheBackground(HikariDataSource pool) {
         return CompletableFuture.supplyAsync(() -> {
             try (Connection connection = pool.getConnection()) {
@@ -263,7 +267,13 @@ class TimeoutsTest {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, TimeoutsTest::startThread);
+    }
+
+    private static void startThread(Runnable work) {
+        Thread thread = new Thread(work, "reprice");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static int reprice(Connection connection) throws SQLException {

@@ -105,7 +105,6 @@ public final class DemoContext implements AutoCloseable {
         return Timing.measureInterleaved(work, warmups, minWarmup, runs);
     }
 
-    /** Drops the chapter's database (its pools first), then stops the relays those pools talked through. */
     /** The added round trips of a sweep up to {@code max}: none (directly), then 1/8, 1/4, 1/2, 3/4 and all of it. */
     public static List<Duration> roundTripsUpTo(Duration max) {
         return DoubleStream.of(0, 0.125, 0.25, 0.5, 0.75, 1)
@@ -136,6 +135,7 @@ public final class DemoContext implements AutoCloseable {
         return samples;
     }
 
+    /** Drops the chapter's database (its pools first), then stops the relays those pools talked through. */
     @Override
     public void close() {
         database.close();

@@ -34,6 +34,9 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.GT;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 /**
  * {@link CarExport}s run in a JVM of their own, with a heap of a chosen size: how each ended (every car handed on, out
@@ -249,6 +252,11 @@ public final class ExportInChildJvm {
      * WORKBOOK_JDBC_PASSWORD.
      */
     public static void main(String[] args) {
+        // PgJDBC reports a result too large for the heap as a PSQLException (53200), its message translated by GT.
+        // Made for the first time while the heap is full, such a class's static set-up can fail itself, and the JVM
+        // then refuses the class to every later export: an answer that streams would fail for the one before it.
+        // So they are set up first, with heap to spare.
+        new PSQLException(GT.tr("set up before any export"), PSQLState.OUT_OF_MEMORY).getSQLState();
         for (int i = 0; 2 + 3 * i + 2 < args.length; i++) {
             String searchPath = args[3 + 3 * i];
             String classes = args[4 + 3 * i];
