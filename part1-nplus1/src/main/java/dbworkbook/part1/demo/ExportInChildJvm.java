@@ -15,6 +15,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -257,6 +258,13 @@ public final class ExportInChildJvm {
         // then refuses the class to every later export: an answer that streams would fail for the one before it.
         // So they are set up first, with heap to spare.
         new PSQLException(GT.tr("set up before any export"), PSQLState.OUT_OF_MEMORY).getSQLState();
+        // And one connection, opened and closed: what the driver keeps after its first login (a password
+        // exchange's state, on a server that asks for one) is then in the heap before the first export begins.
+        try (Connection first = dataSource(args[0], args[1], null).getConnection()) {
+            first.isValid(1);
+        } catch (SQLException e) {
+            // every export reports it, each in its own words
+        }
         for (int i = 0; 2 + 3 * i + 2 < args.length; i++) {
             String searchPath = args[3 + 3 * i];
             String classes = args[4 + 3 * i];
