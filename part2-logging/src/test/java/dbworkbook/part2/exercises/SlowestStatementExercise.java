@@ -8,7 +8,6 @@ import dbworkbook.common.exercise.ExerciseContract;
 import dbworkbook.common.exercise.ExerciseData;
 import dbworkbook.common.exercise.Expect;
 import dbworkbook.common.mybatis.MyBatisBootstrap;
-import dbworkbook.part2.StatementTimingInterceptor;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.io.Resources;
@@ -58,7 +56,8 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
      * Which statement got which part, and what the third one did; null {@code unavailable} when the server can run
      * the exercise.
      */
-    record Workload(String mostCalls, String other, String largestTotal, String whatTheOtherDid, String unavailable) {
+    record Workload(String mostCalls, String other, String largestTotal, String whatTheOtherDid, String unavailable,
+                    long forgottenBefore) {
     }
 
     @Override
@@ -67,7 +66,7 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
         try (Connection connection = database.connect()) {
             String missing = PgStatStatements.availability(connection);
             if (missing != null) {
-                return new Workload(null, null, null, null, missing);
+                return new Workload(null, null, null, null, missing, -1);
             }
         }
         try (WorkbookDatabase neighbour = database.workbook().createDatabase("exercise-2.4-neighbour");
@@ -77,22 +76,20 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
         }
         List<String> parts = new ArrayList<>(List.of("lookUp", "countCars", "highestPrice"));
         Collections.shuffle(parts, new Random(seed));
+        long forgottenBefore;
+        try (Connection connection = database.connect()) {
+            PgStatStatements.resetCurrentDatabase(connection);
+            forgottenBefore = forgotten(connection);
+        }
         boolean answerIsOneLongCall = seed % 2 != 0;
         Workload workload = new Workload(parts.get(0), parts.get(1), parts.get(2), answerIsOneLongCall
                 ? "That statement was called several times and added up to less than one that took 250 ms in a "
                         + "single call: every statement counts, one called once too."
                 : "That statement had the single longest call, the largest mean: the total adds up every call, and "
-                        + "another statement's calls added up to more.", null);
-        try (Connection connection = database.connect()) {
-            PgStatStatements.resetCurrentDatabase(connection);
-        }
+                        + "another statement's calls added up to more.", null, forgottenBefore);
         Configuration configuration = MyBatisBootstrap.configuration(database.unpooledDataSource(),
                 "dbworkbook/part2/mybatis-config.xml");
-        // The workload's long calls are slow on purpose: the timing plugin's WARN for them would only be noise.
-        Properties noSlowWarnings = new Properties();
-        noSlowWarnings.setProperty(StatementTimingInterceptor.SLOW_THRESHOLD_PROPERTY, "3600000");
-        configuration.getInterceptors().stream().filter(StatementTimingInterceptor.class::isInstance)
-                .forEach(timing -> timing.setProperties(noSlowWarnings));
+        LoggingWorkload.withoutSlowStatementWarnings(configuration); // its long calls are slow on purpose
         String mapper = "dbworkbook/part2/exercises/SlowestStatementWorkloadMapper.xml";
         try (InputStream in = Resources.getResourceAsStream(mapper)) {
             new XMLMapperBuilder(in, configuration, mapper, configuration.getSqlFragments()).parse();
@@ -126,6 +123,14 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
         return List.of(check("names the statement with the largest total time in this database", trial -> {
             Workload workload = trial.data();
             Assumptions.assumeTrue(workload.unavailable() == null, () -> workload.unavailable());
+            try (Connection connection = trial.database().connect()) {
+                long forgotten = forgotten(connection) - workload.forgottenBefore();
+                Assumptions.assumeTrue(workload.forgottenBefore() < 0 || forgotten == 0, () -> "pg_stat_statements "
+                        + "forgot " + forgotten + " statements of this server while the exercise ran (its "
+                        + "pg_stat_statements.max is too small for all that the server runs), and the workload's may "
+                        + "be among them: ask for a larger pg_stat_statements.max, or check again when the server "
+                        + "is quieter");
+            }
             forgetQueriesOfTheView(trial);
             String sql = trial.answer().text(FILE).replaceAll("(?m)--.*$", "").trim().replaceAll(";\\s*$", "");
             Expect.that(!sql.isEmpty(), "the file has no query: write the SELECT below the TODO.");
@@ -171,6 +176,19 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
                 rs.next();
                 return rs.getLong(1) > 0 && rs.getLong(2) == 0;
             }
+        }
+    }
+
+    /**
+     * How many entries the view has had to forget for lack of room since its statistics were last reset
+     * (pg_stat_statements_info, PostgreSQL 14 and later); -1 where the server cannot say.
+     */
+    private static long forgotten(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT dealloc FROM pg_stat_statements_info")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
         }
     }
 
