@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Wrong: a lock timeout for the transaction, as it should be, but of 1.5 s: the report may wait 1 s at most, and
- * longer holds every connection of the pool past the time another request waits for one.
- * Expected failure: ms for a connection
+ * longer holds a connection of the pool all that time.
+ * Expected failure: It may wait 1 s at most
  */
 public final class BoundedStockReport implements StockReport {
 
