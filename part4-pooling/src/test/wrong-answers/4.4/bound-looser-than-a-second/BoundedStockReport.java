@@ -11,7 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Wrong: a lock timeout for the transaction, as it should be, but of 1.5 s: the report may wait 1 s at most, and
+ * Wrong: a lock timeout for the transaction, as it should be, but of 2.5 s: the report may wait 1 s at most, and
  * longer holds a connection of the pool all that time.
  * Expected failure: It may wait 1 s at most
  */
@@ -23,7 +23,7 @@ public final class BoundedStockReport implements StockReport {
             connection.setAutoCommit(false);
             try (Statement bound = connection.createStatement();
                  PreparedStatement statement = connection.prepareStatement(UNSOLD_CARS)) {
-                bound.executeQuery("SELECT set_config('lock_timeout', '1500ms', true)").close();
+                bound.executeQuery("SELECT set_config('lock_timeout', '2500ms', true)").close();
                 statement.setLong(1, dealershipId);
                 List<Long> cars = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {

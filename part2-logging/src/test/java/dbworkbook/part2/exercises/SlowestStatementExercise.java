@@ -126,10 +126,10 @@ class SlowestStatementExercise extends ExerciseContract<SlowestStatementExercise
             try (Connection connection = trial.database().connect()) {
                 long forgotten = forgotten(connection) - workload.forgottenBefore();
                 Assumptions.assumeTrue(workload.forgottenBefore() < 0 || forgotten == 0, () -> "pg_stat_statements "
-                        + "forgot " + forgotten + " statements of this server while the exercise ran (its "
-                        + "pg_stat_statements.max is too small for all that the server runs), and the workload's may "
-                        + "be among them: ask for a larger pg_stat_statements.max, or check again when the server "
-                        + "is quieter");
+                        + "forgot " + forgotten + (forgotten == 1 ? " statement" : " statements") + " of this server "
+                        + "while the exercise ran (its pg_stat_statements.max is too small for all that the server "
+                        + "runs), and the workload's may be among them: ask for a larger pg_stat_statements.max, or "
+                        + "check again when the server is quieter");
             }
             forgetQueriesOfTheView(trial);
             String sql = trial.answer().text(FILE).replaceAll("(?m)--.*$", "").trim().replaceAll(";\\s*$", "");

@@ -23,8 +23,9 @@ import javax.sql.DataSource;
  * <p>What is checked, on data you cannot guess: the right cars for a dealership with unsold cars, one whose cars are all
  * sold, one without cars and an id no dealership has; a sale that holds a car for 200 ms: the report waits for it and
  * shows the car as sold; a sale that hangs, with as many reports of its dealership as the pool has connections: each
- * report fails within 1 s of waiting (the check waits 2 s at most), with an {@code SQLException} whose SQLSTATE says
- * why, no server process is left waiting for the sale, and meanwhile another request gets a connection from the pool.
+ * report fails after about 1 s of waiting (at most 2 s from its call, for a busy machine), with an
+ * {@code SQLException} whose SQLSTATE says why, no server process is left waiting for the sale, and meanwhile another
+ * request gets a connection from the pool.
  * After every call, no connection is kept, and none of the pool's connections, nor a new one, carries a setting the
  * report made.
  *
